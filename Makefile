@@ -1,0 +1,26 @@
+# Conduit: `make run` serves the API, `make test` runs every check.
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: install run test lint
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(INSTALLED)
+
+run: install
+	$(BIN)/conduit dev
+
+lint: install
+	$(BIN)/lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest --cov --cov-report=term:skip-covered
+	$(BIN)/coverage report --include='domain/*,application/*' --fail-under=95

@@ -1,0 +1,44 @@
+from uuid import UUID
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adapters.postgres.tables import users
+from domain.users import User
+
+
+class SqlaUserRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, user_id: UUID) -> User | None:
+        return await self._session.get(User, user_id)
+
+    async def get_by_email(self, email: str) -> User | None:
+        query = select(User).where(func.lower(users.c.email) == email.lower())
+        return (await self._session.scalars(query)).one_or_none()
+
+    async def taken(
+        self,
+        *,
+        username: str | None = None,
+        email: str | None = None,
+        excluding: UUID | None = None,
+    ) -> list[str]:
+        checks = {
+            "username": func.lower(users.c.username) == username.lower() if username else None,
+            "email": func.lower(users.c.email) == email.lower() if email else None,
+        }
+        wanted = {field: check for field, check in checks.items() if check is not None}
+        if not wanted:
+            return []
+        query = select(*(check.label(field) for field, check in wanted.items())).where(
+            or_(*wanted.values())
+        )
+        if excluding is not None:
+            query = query.where(users.c.id != excluding)
+        rows = (await self._session.execute(query)).all()
+        return [field for field in wanted if any(getattr(row, field) for row in rows)]
+
+    def add(self, user: User) -> None:
+        self._session.add(user)

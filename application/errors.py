@@ -1,0 +1,37 @@
+"""Failures a use case reports to whoever drives it (HTTP, CLI, tests)."""
+
+
+class ApplicationError(Exception):
+    """Base of the errors the driving adapters translate for their users."""
+
+
+class AuthenticationRequired(ApplicationError):
+    """No credentials were presented for an operation that needs them."""
+
+
+class InvalidToken(ApplicationError):
+    """The presented access token is malformed, forged, expired or no longer valid."""
+
+
+class InvalidCredentials(ApplicationError):
+    """The e-mail and password do not match an account."""
+
+
+class NotFound(ApplicationError):
+    def __init__(self, resource: str) -> None:
+        super().__init__(f"{resource} not found")
+        self.resource = resource
+
+
+class Forbidden(ApplicationError):
+    def __init__(self, resource: str) -> None:
+        super().__init__(f"{resource} forbidden")
+        self.resource = resource
+
+
+class AlreadyTaken(ApplicationError):
+    """Unique values (a username, an e-mail) already belong to someone else."""
+
+    def __init__(self, fields: list[str]) -> None:
+        super().__init__(f"already taken: {', '.join(fields)}")
+        self.fields = fields

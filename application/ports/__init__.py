@@ -1,0 +1,1 @@
+"""Protocols the use cases depend on; adapters implement them."""

@@ -1,0 +1,31 @@
+from dataclasses import dataclass
+from typing import Protocol
+from uuid import UUID
+
+
+class PasswordHasher(Protocol):
+    async def hash(self, password: str) -> str: ...
+
+    async def verify(self, password_hash: str | None, password: str) -> bool:
+        """True when `password` matches. With no hash (no such account) it spends the same
+        time as a real check and returns False, so timing does not reveal accounts."""
+        ...
+
+    def needs_rehash(self, password_hash: str) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class AccessClaims:
+    """What a verified access token says about its bearer."""
+
+    user_id: UUID
+
+
+class TokenIssuer(Protocol):
+    def issue(self, claims: AccessClaims) -> str: ...
+
+
+class TokenVerifier(Protocol):
+    def verify(self, token: str) -> AccessClaims:
+        """The claims of a valid token; raises `application.errors.InvalidToken` otherwise."""
+        ...

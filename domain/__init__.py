@@ -1,0 +1,1 @@
+"""Entities, value objects and rules of Conduit. Standard library only."""

@@ -1,0 +1,42 @@
+"""The user account aggregate."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from domain.values import next_timestamp, to_milliseconds
+
+
+@dataclass(eq=False)
+class User:
+    """An account. Fields hold already validated values (see `domain.values`)."""
+
+    id: UUID
+    username: str
+    email: str
+    password_hash: str
+    created_at: datetime
+    updated_at: datetime
+    bio: str | None = None
+    image: str | None = None
+
+    @classmethod
+    def register(cls, *, username: str, email: str, password_hash: str, now: datetime) -> "User":
+        now = to_milliseconds(now)
+        return cls(
+            id=uuid4(),
+            username=username,
+            email=email,
+            password_hash=password_hash,
+            created_at=now,
+            updated_at=now,
+        )
+
+    def touch(self, now: datetime) -> None:
+        self.updated_at = next_timestamp(now, self.updated_at)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, User) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)

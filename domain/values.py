@@ -1,0 +1,127 @@
+"""Self-validating value objects shared by the aggregates."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from domain.errors import InvalidValue
+
+BLANK = "can't be blank"
+
+
+def too_long(maximum: int, unit: str = "characters") -> str:
+    return f"is too long (maximum is {maximum} {unit})"
+
+
+def too_short(minimum: int, unit: str = "characters") -> str:
+    return f"is too short (minimum is {minimum} {unit})"
+
+
+def require_text(value: str, *, max_length: int) -> str:
+    """Non-blank text up to `max_length` characters, kept as given."""
+    if not value.strip():
+        raise InvalidValue(BLANK)
+    if len(value) > max_length:
+        raise InvalidValue(too_long(max_length))
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Username:
+    """A public handle: NFKC-normalised, letters, digits, '_', '-' and '.', unique ignoring case."""
+
+    value: str
+
+    MAX_LENGTH = 64
+    _ALLOWED = re.compile(r"[\w.-]+")
+
+    def __init__(self, raw: str) -> None:
+        value = unicodedata.normalize("NFKC", raw).strip()
+        require_text(value, max_length=self.MAX_LENGTH)
+        if not self._ALLOWED.fullmatch(value):
+            raise InvalidValue("may contain only letters, digits, '_', '-' and '.'")
+        object.__setattr__(self, "value", value)
+
+
+@dataclass(frozen=True, slots=True)
+class Email:
+    """An e-mail address, kept as given and unique ignoring case."""
+
+    value: str
+
+    MAX_LENGTH = 254
+    _SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+    def __init__(self, raw: str) -> None:
+        value = raw.strip()
+        require_text(value, max_length=self.MAX_LENGTH)
+        if not self._SHAPE.fullmatch(value):
+            raise InvalidValue("is invalid")
+        object.__setattr__(self, "value", value)
+
+
+@dataclass(frozen=True, slots=True)
+class Password:
+    """A plain-text password checked against the policy (NIST SP 800-63B) before hashing.
+
+    At least 8 characters, no composition rules; anything up to 1 KiB is accepted so that
+    long passphrases work, and longer input is refused before it reaches the hasher.
+    """
+
+    value: str
+
+    MIN_LENGTH = 8
+    MAX_BYTES = 1024
+
+    def __init__(self, raw: str) -> None:
+        if raw == "":
+            raise InvalidValue(BLANK)
+        if len(raw.encode()) > self.MAX_BYTES:
+            raise InvalidValue(too_long(self.MAX_BYTES, "bytes"))
+        if len(raw) < self.MIN_LENGTH:
+            raise InvalidValue(too_short(self.MIN_LENGTH))
+        object.__setattr__(self, "value", raw)
+
+    def __repr__(self) -> str:
+        return "Password(***)"
+
+
+def optional_text(raw: str | None, *, max_length: int) -> str | None:
+    """Optional free text where an empty string means "none"."""
+    if raw is None or raw.strip() == "":
+        return None
+    if len(raw) > max_length:
+        raise InvalidValue(too_long(max_length))
+    return raw
+
+
+BIO_MAX_LENGTH = 4000
+
+
+def bio(raw: str | None) -> str | None:
+    return optional_text(raw, max_length=BIO_MAX_LENGTH)
+
+
+IMAGE_MAX_LENGTH = 2048
+_HTTP_URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
+
+
+def image_url(raw: str | None) -> str | None:
+    """An optional http(s) URL of a picture; the server stores it and never fetches it."""
+    value = optional_text(raw, max_length=IMAGE_MAX_LENGTH)
+    if value is not None and not _HTTP_URL.fullmatch(value.strip()):
+        raise InvalidValue("must be an http or https URL")
+    return value.strip() if value is not None else None
+
+
+def to_milliseconds(moment: datetime) -> datetime:
+    """Timestamps are kept at millisecond precision, the precision of the API."""
+    moment = moment.astimezone(UTC)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def next_timestamp(now: datetime, previous: datetime) -> datetime:
+    """A modification time that is later than `previous`, even within one millisecond."""
+    now = to_milliseconds(now)
+    return now if now > previous else previous + timedelta(milliseconds=1)

@@ -1,0 +1,1 @@
+"""Driving adapters (HTTP, CLI) and the composition root."""

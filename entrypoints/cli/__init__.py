@@ -1,0 +1,1 @@
+"""The `conduit` command line: serving, migrations and batch operations."""

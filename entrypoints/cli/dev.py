@@ -1,0 +1,53 @@
+"""`conduit dev` (what `make run` runs): the API on this machine with no setup.
+
+Without `CONDUIT_DATABASE_URL` it starts an embedded PostgreSQL with its data in
+`.conduit/pgdata`; without `CONDUIT_JWT_KEYS_FILE` it creates a signing key in
+`.conduit/keys/`. Both are kept across runs. Migrations are applied before serving."""
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from adapters.postgres import migrator
+from adapters.postgres.embedded import EmbeddedPostgres
+from adapters.security.keys import write_new_key_file
+from entrypoints.cli.serve import add_address_options, check_startup, serve
+from entrypoints.settings import Settings, env_name
+
+STATE = Path(".conduit")
+
+
+def register(commands: Any) -> None:
+    command = commands.add_parser(
+        "dev",
+        help="serve locally with an embedded database and a generated key",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_address_options(command, port=8000)
+    command.add_argument("--state-dir", type=Path, default=STATE, help="where data and keys live")
+    command.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    embedded = None
+    try:
+        if not os.environ.get(env_name("database_url")):
+            print(f"starting the embedded PostgreSQL in {args.state_dir / 'pgdata'}")
+            embedded = EmbeddedPostgres(args.state_dir / "pgdata")
+            os.environ[env_name("database_url")] = embedded.create_database("conduit")
+        if not os.environ.get(env_name("jwt_keys_file")):
+            key_file = args.state_dir / "keys" / "jwks.json"
+            if not key_file.exists():
+                write_new_key_file(key_file)
+                print(f"created a signing key in {key_file}")
+            os.environ[env_name("jwt_keys_file")] = str(key_file.resolve())
+        settings = Settings.from_env()
+        check_startup(settings)
+        migrator.upgrade(settings.require_database_url())
+        serve(settings, host=args.host, port=args.port, workers=1)
+    finally:
+        if embedded is not None:
+            embedded.stop()
+    return 0

@@ -1,0 +1,49 @@
+"""`conduit` — run `conduit --help` for the commands."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from adapters.security.keys import KeyFileError
+from entrypoints.cli import db, dev, keys, serve, users
+from entrypoints.settings import ConfigError
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """Reports a usage error in one line and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see --help)")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="conduit", description="Conduit: the RealWorld API server and tools.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in (serve, dev, db, users, keys):
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        result: int = args.run(args)
+    except (ConfigError, KeyFileError) as error:
+        print(f"conduit: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

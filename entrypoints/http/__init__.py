@@ -1,0 +1,1 @@
+"""The Litestar application: controllers, wire structs, error mapping."""

@@ -1,0 +1,105 @@
+"""Configuration from `CONDUIT_*` environment variables, read once into one typed object."""
+
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from adapters.postgres.database import asyncpg_url
+
+PREFIX = "CONDUIT_"
+
+
+class ConfigError(ValueError):
+    """One line naming the variable and what is wrong with it."""
+
+
+def _integer(minimum: int) -> Callable[[str], int]:
+    def parse(raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise ValueError(f"must be an integer, got {raw!r}") from None
+        if value < minimum:
+            raise ValueError(f"must be at least {minimum}, got {value}")
+        return value
+
+    return parse
+
+
+def _database_url(raw: str) -> str:
+    try:
+        asyncpg_url(raw)
+    except Exception:
+        raise ValueError("must be a postgresql:// URL") from None
+    return raw
+
+
+def _log_level(raw: str) -> str:
+    level = raw.upper()
+    if level not in logging.getLevelNamesMapping():
+        raise ValueError(f"must be one of DEBUG, INFO, WARNING, ERROR, got {raw!r}")
+    return level
+
+
+def _text(raw: str) -> str:
+    if not raw.strip():
+        raise ValueError("must not be empty")
+    return raw.strip()
+
+
+def _setting(default: Any, parse: Callable[[str], Any], doc: str) -> Any:
+    return field(default=default, metadata={"parse": parse, "doc": doc})
+
+
+def _default_hash_concurrency() -> int:
+    return max(1, (os.cpu_count() or 2) - 1)
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str | None = _setting(None, _database_url, "PostgreSQL URL")
+    jwt_keys_file: Path | None = _setting(None, Path, "JWK set file; its first key signs")
+    jwt_issuer: str = _setting("conduit", _text, "`iss` of issued tokens")
+    jwt_audience: str = _setting("conduit", _text, "`aud` of issued tokens")
+    access_token_ttl: int = _setting(86400, _integer(60), "access token lifetime, seconds")
+    log_level: str = _setting("INFO", _log_level, "DEBUG, INFO, WARNING or ERROR")
+    db_pool_size: int = _setting(10, _integer(1), "database connections per worker")
+    argon2_time_cost: int = _setting(3, _integer(1), "argon2id iterations")
+    argon2_memory_kib: int = _setting(65536, _integer(8), "argon2id memory, KiB")
+    argon2_parallelism: int = _setting(4, _integer(1), "argon2id lanes")
+    password_hash_concurrency: int = _setting(
+        _default_hash_concurrency(), _integer(1), "password hashes computed at once per worker"
+    )
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for setting in fields(cls):
+            name = env_name(setting.name)
+            raw = environ.get(name)
+            if raw is None or raw == "":
+                continue
+            try:
+                values[setting.name] = setting.metadata["parse"](raw)
+            except ValueError as error:
+                raise ConfigError(f"{name}: {error}") from None
+        return cls(**values)
+
+    def require_database_url(self) -> str:
+        if self.database_url is None:
+            raise ConfigError(f"{env_name('database_url')}: is required (a postgresql:// URL)")
+        return self.database_url
+
+    def require_jwt_keys_file(self) -> Path:
+        if self.jwt_keys_file is None:
+            hint = "make one with `conduit keys generate`"
+            raise ConfigError(f"{env_name('jwt_keys_file')}: is required ({hint})")
+        return self.jwt_keys_file
+
+
+def env_name(setting: str) -> str:
+    return PREFIX + setting.upper()

@@ -1,0 +1,129 @@
+"""The `conduit` console script, run as a user would run it."""
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import Run
+
+COMMANDS = [
+    [],
+    ["serve"],
+    ["dev"],
+    ["db"],
+    ["db", "upgrade"],
+    ["db", "downgrade"],
+    ["db", "current"],
+    ["users"],
+    ["users", "create"],
+    ["keys"],
+    ["keys", "generate"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_help(conduit: Run, command: list[str]) -> None:
+    result = conduit(*command, "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: conduit")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["frobnicate"],
+        [],
+        ["serve", "--port", "eighty"],
+        ["serve", "--workers", "0"],
+        ["db", "downgrade"],
+        ["users", "create", "--username", "jake"],
+    ],
+    ids=" ".join,
+)
+def test_usage_errors_exit_2_with_one_line(conduit: Run, args: list[str]) -> None:
+    result = conduit(*args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("conduit")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({}, "conduit: CONDUIT_DATABASE_URL: is required"),
+        (
+            {"CONDUIT_ACCESS_TOKEN_TTL": "x"},
+            "conduit: CONDUIT_ACCESS_TOKEN_TTL: must be an integer",
+        ),
+        (
+            {
+                "CONDUIT_DATABASE_URL": "postgresql://x@127.0.0.1/x",
+                "CONDUIT_JWT_KEYS_FILE": "/no/such",
+            },
+            "conduit: CONDUIT_JWT_KEYS_FILE: cannot read /no/such",
+        ),
+    ],
+)
+def test_bad_configuration_stops_serve_in_one_line(
+    conduit: Run, env: dict[str, str], message: str
+) -> None:
+    result = conduit("serve", env=env)
+    assert result.returncode == 1
+    assert result.stderr.startswith(message)
+    assert result.stderr.count("\n") == 1
+
+
+def test_keys_generate_prints_a_private_ed25519_jwk(conduit: Run) -> None:
+    result = conduit("keys", "generate")
+    key = json.loads(result.stdout)
+    assert (key["kty"], key["crv"], key["alg"]) == ("OKP", "Ed25519", "Ed25519")
+    assert key["d"] and key["kid"]
+    assert json.loads(conduit("keys", "generate").stdout)["kid"] != key["kid"]
+
+
+def test_db_commands_walk_the_schema(conduit: Run, new_database: Callable[[], str]) -> None:
+    env = {"CONDUIT_DATABASE_URL": new_database()}
+    assert conduit("db", "current", env=env).stdout.strip() == "base"
+    assert conduit("db", "upgrade", env=env).returncode == 0
+    head = conduit("db", "current", env=env).stdout.strip()
+    assert head != "base"
+    assert conduit("db", "downgrade", "base", env=env).returncode == 0
+    assert conduit("db", "current", env=env).stdout.strip() == "base"
+
+
+def test_users_create_reads_the_password_from_stdin(
+    conduit: Run, database_url_for_tests: str, key_file: Path, db: object
+) -> None:
+    env = {"CONDUIT_DATABASE_URL": database_url_for_tests, "CONDUIT_ARGON2_MEMORY_KIB": "64"}
+    created = conduit(
+        "users",
+        "create",
+        "--username",
+        "admin",
+        "--email",
+        "admin@x.io",
+        env=env,
+        stdin="s3cret-pass\n",
+    )
+    assert created.returncode == 0, created.stderr
+    assert created.stdout == "created user admin <admin@x.io>\n"
+
+    again = conduit(
+        "users",
+        "create",
+        "--username",
+        "ADMIN",
+        "--email",
+        "b@x.io",
+        env=env,
+        stdin="s3cret-pass\n",
+    )
+    assert (again.returncode, again.stderr) == (1, "conduit: username already taken\n")
+
+    short = conduit(
+        "users", "create", "--username", "bob", "--email", "b@x.io", env=env, stdin="short\n"
+    )
+    assert short.returncode == 1
+    assert short.stderr == "conduit: password is too short (minimum is 8 characters)\n"
