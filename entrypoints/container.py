@@ -6,10 +6,24 @@ from dependency_injector import containers, providers
 
 from adapters.clock import SystemClock
 from adapters.postgres.database import Database
+from adapters.postgres.queries import SqlaQueries
 from adapters.postgres.unit_of_work import SqlaUnitOfWork
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from adapters.security.jose_tokens import JoseTokenService
 from adapters.security.keys import load_key_file
+from application.articles.create import CreateArticle
+from application.articles.delete import DeleteArticle
+from application.articles.favorite import FavoriteArticle, UnfavoriteArticle
+from application.articles.feed import GetFeed
+from application.articles.get import GetArticle
+from application.articles.list import ListArticles
+from application.articles.update import UpdateArticle
+from application.comments.add import AddComment
+from application.comments.delete import DeleteComment
+from application.comments.list import ListComments
+from application.profiles.follow import FollowUser, UnfollowUser
+from application.profiles.get import GetProfile
+from application.tags.list import ListTags
 from application.users.authenticate import Authenticate
 from application.users.create import CreateUser
 from application.users.current import GetCurrentUser
@@ -29,6 +43,7 @@ class Container(containers.DeclarativeContainer):
         pool_size=settings.provided.db_pool_size,
     )
     uow = providers.Factory(SqlaUnitOfWork, database.provided.session_factory)
+    queries = providers.Singleton(SqlaQueries, database.provided.engine)
 
     hasher = providers.Singleton(
         Argon2PasswordHasher,
@@ -53,6 +68,25 @@ class Container(containers.DeclarativeContainer):
     log_in = providers.Factory(LogIn, uow, hasher, tokens)
     get_current_user = providers.Factory(GetCurrentUser, uow)
     update_user = providers.Factory(UpdateUser, uow, hasher, clock)
+
+    get_profile = providers.Factory(GetProfile, queries)
+    follow_user = providers.Factory(FollowUser, uow)
+    unfollow_user = providers.Factory(UnfollowUser, uow)
+
+    list_articles = providers.Factory(ListArticles, queries)
+    get_feed = providers.Factory(GetFeed, queries)
+    get_article = providers.Factory(GetArticle, queries)
+    create_article = providers.Factory(CreateArticle, uow, clock)
+    update_article = providers.Factory(UpdateArticle, uow, queries, clock)
+    delete_article = providers.Factory(DeleteArticle, uow)
+    favorite_article = providers.Factory(FavoriteArticle, uow, queries)
+    unfavorite_article = providers.Factory(UnfavoriteArticle, uow, queries)
+
+    list_comments = providers.Factory(ListComments, uow, queries)
+    add_comment = providers.Factory(AddComment, uow, clock)
+    delete_comment = providers.Factory(DeleteComment, uow)
+
+    list_tags = providers.Factory(ListTags, queries)
 
 
 async def shutdown(container: Container) -> None:

@@ -1,25 +1,35 @@
-import copy
-from collections.abc import Iterable
 from types import TracebackType
 from typing import Self
 
+from adapters.memory.articles import InMemoryArticleRepository, InMemoryFavoriteRepository
+from adapters.memory.comments import InMemoryCommentRepository
+from adapters.memory.follows import InMemoryFollowRepository
 from adapters.memory.store import InMemoryStore
 from adapters.memory.users import InMemoryUserRepository
 from application.errors import AlreadyTaken
-from domain.users import User
 
 
 class InMemoryUnitOfWork:
-    """Hands out copies, so changes reach the store only on commit, as with a database."""
+    """Works on a copy of the store that replaces it on commit, so uncommitted changes
+    vanish as with a database. Enforces the same unique rules as the schema."""
 
     users: InMemoryUserRepository
+    articles: InMemoryArticleRepository
+    comments: InMemoryCommentRepository
+    favorites: InMemoryFavoriteRepository
+    follows: InMemoryFollowRepository
 
     def __init__(self, store: InMemoryStore) -> None:
         self.store = store
         self.committed = 0
 
     async def __aenter__(self) -> Self:
-        self.users = InMemoryUserRepository(self.store)
+        self._state = state = self.store.copy()
+        self.users = InMemoryUserRepository(state)
+        self.articles = InMemoryArticleRepository(state)
+        self.comments = InMemoryCommentRepository(state)
+        self.favorites = InMemoryFavoriteRepository(state)
+        self.follows = InMemoryFollowRepository(state)
         return self
 
     async def __aexit__(
@@ -28,24 +38,20 @@ class InMemoryUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        del self.users
+        return None
 
     async def commit(self) -> None:
-        users = {**self.store.users, **self.users.pending()}
-        _check_unique(users.values())
-        self.store.users = {user_id: copy.copy(user) for user_id, user in users.items()}
-        self.users.forget()
+        _check_unique(self._state)
+        self.store.replace_with(self._state)
         self.committed += 1
 
 
-def _check_unique(users: Iterable[User]) -> None:
-    seen: dict[str, set[str]] = {"username": set(), "email": set()}
-    taken: list[str] = []
-    for user in users:
-        for name in ("username", "email"):
-            key = getattr(user, name).lower()
-            if key in seen[name] and name not in taken:
-                taken.append(name)
-            seen[name].add(key)
+def _check_unique(state: InMemoryStore) -> None:
+    columns = {
+        "username": [u.username.lower() for u in state.users.values()],
+        "email": [u.email.lower() for u in state.users.values()],
+        "slug": [a.slug for a in state.articles.values()],
+    }
+    taken = [name for name, values in columns.items() if len(values) != len(set(values))]
     if taken:
         raise AlreadyTaken(taken)

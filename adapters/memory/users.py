@@ -1,4 +1,3 @@
-import copy
 from uuid import UUID
 
 from adapters.memory.store import InMemoryStore
@@ -6,17 +5,17 @@ from domain.users import User
 
 
 class InMemoryUserRepository:
-    def __init__(self, store: InMemoryStore) -> None:
-        self._store = store
-        self._loaded: dict[UUID, User] = {}
+    def __init__(self, state: InMemoryStore) -> None:
+        self._state = state
 
     async def get(self, user_id: UUID) -> User | None:
-        return self._load(self._store.users.get(user_id))
+        return self._state.users.get(user_id)
 
     async def get_by_email(self, email: str) -> User | None:
-        wanted = email.lower()
-        match = next((u for u in self._store.users.values() if u.email.lower() == wanted), None)
-        return self._load(match)
+        return self._find("email", email)
+
+    async def get_by_username(self, username: str) -> User | None:
+        return self._find("username", username)
 
     async def taken(
         self,
@@ -25,24 +24,19 @@ class InMemoryUserRepository:
         email: str | None = None,
         excluding: UUID | None = None,
     ) -> list[str]:
-        others = [u for u in self._store.users.values() if u.id != excluding]
-        fields: list[str] = []
-        if username is not None and any(u.username.lower() == username.lower() for u in others):
-            fields.append("username")
-        if email is not None and any(u.email.lower() == email.lower() for u in others):
-            fields.append("email")
-        return fields
+        wanted = {"username": username, "email": email}
+        return [
+            field
+            for field, value in wanted.items()
+            if value is not None
+            and (found := self._find(field, value)) is not None
+            and found.id != excluding
+        ]
 
     def add(self, user: User) -> None:
-        self._loaded[user.id] = user
+        self._state.users[user.id] = user
 
-    def pending(self) -> dict[UUID, User]:
-        return dict(self._loaded)
-
-    def forget(self) -> None:
-        self._loaded.clear()
-
-    def _load(self, stored: User | None) -> User | None:
-        if stored is None:
-            return None
-        return self._loaded.setdefault(stored.id, copy.copy(stored))
+    def _find(self, field: str, value: str) -> User | None:
+        wanted = value.lower()
+        users = self._state.users.values()
+        return next((u for u in users if getattr(u, field).lower() == wanted), None)

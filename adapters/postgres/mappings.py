@@ -2,7 +2,9 @@
 
 from sqlalchemy.orm import registry
 
-from adapters.postgres.tables import metadata, users
+from adapters.postgres.tables import articles, comments, metadata, users
+from domain.articles import Article
+from domain.comments import Comment
 from domain.users import User
 
 mapper_registry = registry(metadata=metadata)
@@ -13,3 +15,6 @@ def start_mappers() -> None:
     if mapper_registry.mappers:
         return
     mapper_registry.map_imperatively(User, users)
+    # The favorites count is the read side's: kept by SQL, never written by the ORM.
+    mapper_registry.map_imperatively(Article, articles, exclude_properties=["favorites_count"])
+    mapper_registry.map_imperatively(Comment, comments)

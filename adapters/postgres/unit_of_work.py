@@ -4,6 +4,9 @@ from typing import Self
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from adapters.postgres.articles import SqlaArticleRepository
+from adapters.postgres.comments import SqlaCommentRepository
+from adapters.postgres.relations import SqlaFavoriteRepository, SqlaFollowRepository
 from adapters.postgres.tables import UNIQUE_FIELDS
 from adapters.postgres.users import SqlaUserRepository
 from application.errors import AlreadyTaken
@@ -13,13 +16,21 @@ class SqlaUnitOfWork:
     """One session per `async with`; the connection is taken at the first statement."""
 
     users: SqlaUserRepository
+    articles: SqlaArticleRepository
+    comments: SqlaCommentRepository
+    favorites: SqlaFavoriteRepository
+    follows: SqlaFollowRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
 
     async def __aenter__(self) -> Self:
-        self._session = self._session_factory()
-        self.users = SqlaUserRepository(self._session)
+        self._session = session = self._session_factory()
+        self.users = SqlaUserRepository(session)
+        self.articles = SqlaArticleRepository(session)
+        self.comments = SqlaCommentRepository(session)
+        self.favorites = SqlaFavoriteRepository(session)
+        self.follows = SqlaFollowRepository(session)
         return self
 
     async def __aexit__(
@@ -29,10 +40,11 @@ class SqlaUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         await self._session.close()  # rolls back whatever was not committed
-        del self._session, self.users
 
     async def commit(self) -> None:
         try:
+            await self._session.flush()
+            await self.articles.sync_tags()
             await self._session.commit()
         except IntegrityError as error:
             field = UNIQUE_FIELDS.get(_constraint_name(error) or "")

@@ -18,6 +18,10 @@ class SqlaUserRepository:
         query = select(User).where(func.lower(users.c.email) == email.lower())
         return (await self._session.scalars(query)).one_or_none()
 
+    async def get_by_username(self, username: str) -> User | None:
+        query = select(User).where(func.lower(users.c.username) == username.lower())
+        return (await self._session.scalars(query)).one_or_none()
+
     async def taken(
         self,
         *,

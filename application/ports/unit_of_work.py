@@ -1,7 +1,13 @@
 from types import TracebackType
 from typing import Protocol, Self
 
-from application.ports.repositories import UserRepository
+from application.ports.repositories import (
+    ArticleRepository,
+    CommentRepository,
+    FavoriteRepository,
+    FollowRepository,
+    UserRepository,
+)
 
 
 class UnitOfWork(Protocol):
@@ -11,6 +17,18 @@ class UnitOfWork(Protocol):
 
     @property
     def users(self) -> UserRepository: ...
+
+    @property
+    def articles(self) -> ArticleRepository: ...
+
+    @property
+    def comments(self) -> CommentRepository: ...
+
+    @property
+    def favorites(self) -> FavoriteRepository: ...
+
+    @property
+    def follows(self) -> FollowRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

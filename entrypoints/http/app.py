@@ -4,7 +4,11 @@ from litestar import Litestar, Router
 from litestar.datastructures import State
 
 from entrypoints.container import Container, shutdown
+from entrypoints.http.controllers.articles import ArticlesController
+from entrypoints.http.controllers.comments import CommentsController
 from entrypoints.http.controllers.health import HealthController
+from entrypoints.http.controllers.profiles import ProfilesController
+from entrypoints.http.controllers.tags import TagsController
 from entrypoints.http.controllers.users import CurrentUserController, UsersController
 from entrypoints.http.dependencies import container_of, dependencies
 from entrypoints.http.errors import exception_handlers
@@ -17,7 +21,17 @@ def create_app(container: Container | None = None) -> Litestar:
         container = Container(settings=Settings.from_env())
         container.tokens()  # load the signing keys now: a bad key file stops start-up
 
-    api = Router("/api", route_handlers=[UsersController, CurrentUserController])
+    api = Router(
+        "/api",
+        route_handlers=[
+            UsersController,
+            CurrentUserController,
+            ProfilesController,
+            ArticlesController,
+            CommentsController,
+            TagsController,
+        ],
+    )
 
     async def close(app: Litestar) -> None:
         await shutdown(container_of(app.state))

@@ -69,6 +69,21 @@ USE_CASES = (
     "log_in",
     "get_current_user",
     "update_user",
+    "get_profile",
+    "follow_user",
+    "unfollow_user",
+    "list_articles",
+    "get_feed",
+    "get_article",
+    "create_article",
+    "update_article",
+    "delete_article",
+    "favorite_article",
+    "unfavorite_article",
+    "list_comments",
+    "add_comment",
+    "delete_comment",
+    "list_tags",
 )
 
 dependencies = {

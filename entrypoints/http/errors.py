@@ -60,8 +60,6 @@ def handle_use_case_error(
     return handle_unexpected(_, error)
 
 
-_EXPECTED = re.compile(r"Expected `([^`]+)`, got `(\w+)`")
-_MISSING = re.compile(r"Object missing required field `(\w+)`")
 _KINDS = {
     "str": "a string",
     "int": "an integer",
@@ -69,6 +67,23 @@ _KINDS = {
     "array": "a list",
     "object": "an object",
 }
+
+# msgspec's messages, reworded the RealWorld way.
+_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"Expected `str` of length >= 1"), lambda _: "can't be blank"),
+    (
+        re.compile(r"Expected `str` of length <= (\d+)"),
+        lambda m: f"is too long (maximum is {m[1]} characters)",
+    ),
+    (re.compile(r"Expected `\w+` >= (-?\d+)"), lambda m: f"must be at least {m[1]}"),
+    (re.compile(r"Expected `\w+` <= (-?\d+)"), lambda m: f"must be at most {m[1]}"),
+    (
+        re.compile(r"Expected `(\w+)[^`]*`, got `null`"),
+        lambda m: f"must be {_KINDS.get(m[1], m[1])}, not null",
+    ),
+    (re.compile(r"Expected `(\w+)[^`]*`, got"), lambda m: f"must be {_KINDS.get(m[1], m[1])}"),
+]
+_MISSING = re.compile(r"Object missing required field `(\w+)`")
 
 
 def handle_invalid_request(
@@ -83,16 +98,17 @@ def handle_invalid_request(
 
 
 def _describe(key: str, message: str) -> tuple[str, str]:
-    path = [part for part in key.split(".") if part and not part.isdigit()]
+    """The field a problem is about (its last named key) and what is wrong with it."""
     if missing := _MISSING.search(message):
-        return missing.group(1), "can't be blank"
-    if (key == "data" and not _EXPECTED.search(message)) or not path:
-        return "body", "can't be blank"
-    field = path[-1] if path[-1] != "data" else "body"
-    if expected := _EXPECTED.search(message):
-        wanted, got = expected.groups()
-        kind = _KINDS.get(wanted.split(" ")[0], f"of type {wanted}")
-        return field, f"must be {kind}" + (", not null" if got == "null" else "")
+        return missing[1], "can't be blank"
+    names = [re.sub(r"\[\d+\]$", "", part) for part in key.split(".")]
+    names = [name for name in names if name and not name.isdigit()]
+    field = names[-1] if names and names[-1] != "data" else "body"
+    for pattern, reword in _MESSAGES:
+        if match := pattern.search(message):
+            return field, reword(match)
+    if field == "body":  # no body at all
+        return field, "can't be blank"
     return field, message[:1].lower() + message[1:]
 
 
@@ -102,7 +118,7 @@ def handle_http_error(_: AnyRequest, error: HTTPException) -> Response[dict[str,
     detail = error.detail if error.status_code < HTTP_500_INTERNAL_SERVER_ERROR else "error"
     if detail.startswith("JSON is malformed"):
         return error_response(error.status_code, {"body": ["is not valid JSON"]})
-    return error_response(error.status_code, {"request": [detail[:1].lower() + detail[1:]]})
+    return error_response(error.status_code, {"request": [detail.lower()]})
 
 
 def handle_undecodable_body(

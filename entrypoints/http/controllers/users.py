@@ -7,7 +7,7 @@ from application.users.current import GetCurrentUser
 from application.users.login import LogIn
 from application.users.register import RegisterUser
 from application.users.update import UpdateUser
-from entrypoints.http.openapi import AUTHENTICATED
+from entrypoints.http.openapi import AUTHENTICATED, errors
 from entrypoints.http.structs.users import (
     LoginUserRequest,
     NewUserRequest,
@@ -20,14 +20,14 @@ class UsersController(Controller):
     path = "/users"
     tags = ["User and Authentication"]
 
-    @post("/", status_code=201, summary="Register a new user")
+    @post("/", status_code=201, summary="Register a new user", responses=errors(400, 409, 422))
     async def register(
         self, data: JSONBody[NewUserRequest], register_user: NamedDependency[RegisterUser]
     ) -> UserResponse:
         signed_in = await register_user(data.to_command())
         return UserResponse.of(signed_in.account, signed_in.token)
 
-    @post("/login", status_code=200, summary="Existing user login")
+    @post("/login", status_code=200, summary="Existing user login", responses=errors(400, 401, 422))
     async def log_in(
         self, data: JSONBody[LoginUserRequest], log_in: NamedDependency[LogIn]
     ) -> UserResponse:
@@ -40,7 +40,7 @@ class CurrentUserController(Controller):
     tags = ["User and Authentication"]
     security = AUTHENTICATED
 
-    @get("/", summary="Get current user")
+    @get("/", summary="Get current user", responses=errors(401))
     async def get_current(
         self,
         principal: NamedDependency[Principal],
@@ -49,7 +49,7 @@ class CurrentUserController(Controller):
     ) -> UserResponse:
         return UserResponse.of(await get_current_user(principal), access_token)
 
-    @put("/", summary="Update current user")
+    @put("/", summary="Update current user", responses=errors(400, 401, 409, 422))
     async def update(
         self,
         data: JSONBody[UpdateUserRequest],

@@ -1,13 +1,10 @@
-from typing import TypeVar
-
 from msgspec import UNSET, UnsetType
 
-from application.changes import UNCHANGED, Change
 from application.users.accounts import NewAccount
 from application.users.login import Credentials
 from application.users.update import AccountChanges
 from application.users.views import Account
-from entrypoints.http.structs import Wire
+from entrypoints.http.structs import Wire, change
 
 
 class NewUser(Wire):
@@ -49,19 +46,12 @@ class UpdateUserRequest(Wire):
     def to_command(self) -> AccountChanges:
         user = self.user
         return AccountChanges(
-            username=_change(user.username),
-            email=_change(user.email),
-            password=_change(user.password),
-            bio=_change(user.bio),
-            image=_change(user.image),
+            username=change(user.username),
+            email=change(user.email),
+            password=change(user.password),
+            bio=change(user.bio),
+            image=change(user.image),
         )
-
-
-T = TypeVar("T")
-
-
-def _change(value: T | UnsetType) -> Change[T]:
-    return UNCHANGED if isinstance(value, UnsetType) else value
 
 
 class User(Wire):

@@ -1,0 +1,1 @@
+"""Use cases of articles, the feed and favorites."""

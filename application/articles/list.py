@@ -1,0 +1,16 @@
+from application.ports.queries import ArticleFilter, ArticleQueries, Page
+from application.principal import Principal
+from application.views import ArticlePage
+
+
+class ListArticles:
+    """Recent articles globally, optionally by tag, author, or who favorited them."""
+
+    def __init__(self, articles: ArticleQueries) -> None:
+        self._articles = articles
+
+    async def __call__(
+        self, where: ArticleFilter, page: Page, viewer: Principal | None
+    ) -> ArticlePage:
+        viewer_id = viewer.user_id if viewer else None
+        return await self._articles.articles(where, page, viewer_id=viewer_id)

@@ -1,0 +1,68 @@
+"""Query ports: the read side. Each call is a fixed, small number of statements whatever
+the page size; list pages never load full aggregates."""
+
+from dataclasses import dataclass
+from typing import Protocol
+from uuid import UUID
+
+from application.views import ArticlePage, ArticleView, CommentView, ProfileView
+from domain.errors import FieldErrors
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """Filters by tag, author username and username of a user who favorited; None is
+    "any". Usernames match ignoring case; an unknown one matches nothing."""
+
+    tag: str | None = None
+    author: str | None = None
+    favorited_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A window on a list: at most `MAX_LIMIT` items after skipping `offset`."""
+
+    limit: int = 20
+    offset: int = 0
+
+    MAX_LIMIT = 100
+    MAX_OFFSET = 2**31 - 1
+
+    def __post_init__(self) -> None:
+        errors = FieldErrors()
+        if not 1 <= self.limit <= self.MAX_LIMIT:
+            errors.add("limit", f"must be between 1 and {self.MAX_LIMIT}")
+        if not 0 <= self.offset <= self.MAX_OFFSET:
+            errors.add("offset", f"must be between 0 and {self.MAX_OFFSET}")
+        errors.raise_if_any()
+
+
+class ArticleQueries(Protocol):
+    async def article(self, slug: str, *, viewer_id: UUID | None) -> ArticleView | None: ...
+
+    async def articles(
+        self, where: ArticleFilter, page: Page, *, viewer_id: UUID | None
+    ) -> ArticlePage:
+        """Newest first, ties broken by id, so pages are stable."""
+        ...
+
+    async def feed(self, page: Page, *, viewer_id: UUID) -> ArticlePage:
+        """Articles of the authors the viewer follows, newest first."""
+        ...
+
+
+class CommentQueries(Protocol):
+    async def comments(self, article_id: UUID, *, viewer_id: UUID | None) -> list[CommentView]:
+        """Newest first, ties broken by id."""
+        ...
+
+
+class ProfileQueries(Protocol):
+    async def profile(self, username: str, *, viewer_id: UUID | None) -> ProfileView | None: ...
+
+
+class TagQueries(Protocol):
+    async def tags(self) -> list[str]:
+        """Every tag used by at least one article, alphabetically."""
+        ...

@@ -1,0 +1,118 @@
+"""Articles: what an author writes, with its tags."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from domain.errors import FieldErrors, InvalidValue
+from domain.values import next_timestamp, require_text, to_milliseconds
+
+TITLE_MAX_LENGTH = 200
+DESCRIPTION_MAX_LENGTH = 1000
+BODY_MAX_LENGTH = 100_000
+TAG_MAX_LENGTH = 40
+MAX_TAGS = 20
+SLUG_BASE_MAX_LENGTH = 80
+
+
+def valid_title(raw: str) -> str:
+    return require_text(raw.strip(), max_length=TITLE_MAX_LENGTH)
+
+
+def valid_description(raw: str) -> str:
+    return require_text(raw.strip(), max_length=DESCRIPTION_MAX_LENGTH)
+
+
+def valid_body(raw: str) -> str:
+    return require_text(raw, max_length=BODY_MAX_LENGTH)
+
+
+def valid_tags(raw: list[str]) -> list[str]:
+    """Distinct, trimmed, non-blank tags, sorted alphabetically."""
+    tags = sorted({tag.strip() for tag in raw})
+    if "" in tags:
+        raise InvalidValue("can't contain a blank tag")
+    if any(len(tag) > TAG_MAX_LENGTH for tag in tags):
+        raise InvalidValue(f"can't contain a tag longer than {TAG_MAX_LENGTH} characters")
+    if len(tags) > MAX_TAGS:
+        raise InvalidValue(f"can't have more than {MAX_TAGS} tags")
+    return tags
+
+
+def slug_base(text: str) -> str:
+    """A URL-safe rendering of a title: ASCII letters and digits joined by '-'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    base = "-".join(words)[:SLUG_BASE_MAX_LENGTH].strip("-")
+    return base or "article"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """Validated content of a new article."""
+
+    title: str
+    description: str
+    body: str
+    tags: list[str]
+
+    @classmethod
+    def of(cls, *, title: str, description: str, body: str, tags: list[str]) -> "ArticleDraft":
+        errors = FieldErrors()
+        with errors.collect("title"):
+            title = valid_title(title)
+        with errors.collect("description"):
+            description = valid_description(description)
+        with errors.collect("body"):
+            body = valid_body(body)
+        with errors.collect("tagList"):
+            tags = valid_tags(tags)
+        errors.raise_if_any()
+        return cls(title=title, description=description, body=body, tags=tags)
+
+
+@dataclass(eq=False)
+class Article:
+    id: UUID
+    slug: str
+    title: str
+    description: str
+    body: str
+    tag_list: list[str]
+    author_id: UUID
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def write(cls, draft: ArticleDraft, *, author_id: UUID, now: datetime) -> "Article":
+        """A new article whose slug is its title's; see `disambiguate_slug`."""
+        now = to_milliseconds(now)
+        return cls(
+            id=uuid4(),
+            slug=slug_base(draft.title),
+            title=draft.title,
+            description=draft.description,
+            body=draft.body,
+            tag_list=list(draft.tags),
+            author_id=author_id,
+            created_at=now,
+            updated_at=now,
+        )
+
+    def disambiguate_slug(self) -> None:
+        """Titles may repeat; slugs may not. A taken slug gets a suffix from the id."""
+        self.slug = f"{slug_base(self.title)}-{self.id.hex[:8]}"
+
+    def is_written_by(self, user_id: UUID) -> bool:
+        return self.author_id == user_id
+
+    def touch(self, now: datetime) -> None:
+        self.updated_at = next_timestamp(now, self.updated_at)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Article) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)

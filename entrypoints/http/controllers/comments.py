@@ -1,0 +1,69 @@
+from typing import Annotated
+
+from litestar import Controller, delete, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody, PathParameter
+
+from application.comments.add import AddComment
+from application.comments.delete import DeleteComment
+from application.comments.list import ListComments
+from application.principal import Principal
+from entrypoints.http.openapi import AUTHENTICATED, OPTIONALLY_AUTHENTICATED, errors
+from entrypoints.http.structs.comments import (
+    Comment,
+    CommentResponse,
+    MultipleCommentsResponse,
+    NewCommentRequest,
+)
+
+
+class CommentsController(Controller):
+    path = "/articles/{slug:str}/comments"
+    tags = ["Comments"]
+
+    @get(
+        "/",
+        summary="Get comments for an article",
+        security=OPTIONALLY_AUTHENTICATED,
+        responses=errors(401, 404),
+    )
+    async def list_comments(
+        self,
+        slug: FromPath[str],
+        viewer: NamedDependency[Principal | None],
+        list_comments: NamedDependency[ListComments],
+    ) -> MultipleCommentsResponse:
+        views = await list_comments(slug, viewer)
+        return MultipleCommentsResponse(comments=[Comment.of(view) for view in views])
+
+    @post(
+        "/",
+        status_code=201,
+        summary="Create a comment for an article",
+        security=AUTHENTICATED,
+        responses=errors(400, 401, 404, 422),
+    )
+    async def add(
+        self,
+        slug: FromPath[str],
+        data: JSONBody[NewCommentRequest],
+        principal: NamedDependency[Principal],
+        add_comment: NamedDependency[AddComment],
+    ) -> CommentResponse:
+        view = await add_comment(principal, slug, data.comment.body)
+        return CommentResponse(comment=Comment.of(view))
+
+    @delete(
+        "/{comment_id:int}",
+        summary="Delete a comment for an article",
+        security=AUTHENTICATED,
+        responses=errors(401, 403, 404),
+    )
+    async def remove(
+        self,
+        slug: FromPath[str],
+        comment_id: Annotated[int, PathParameter(ge=1, le=2**63 - 1)],
+        principal: NamedDependency[Principal],
+        delete_comment: NamedDependency[DeleteComment],
+    ) -> None:
+        await delete_comment(principal, slug, comment_id)

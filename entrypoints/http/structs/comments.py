@@ -1,0 +1,37 @@
+from application.views import CommentView
+from entrypoints.http.structs import Wire, timestamp
+from entrypoints.http.structs.profiles import Profile
+
+
+class NewComment(Wire):
+    body: str
+
+
+class NewCommentRequest(Wire):
+    comment: NewComment
+
+
+class Comment(Wire):
+    id: int
+    created_at: str
+    updated_at: str
+    body: str
+    author: Profile
+
+    @classmethod
+    def of(cls, view: CommentView) -> "Comment":
+        return cls(
+            id=view.id,
+            created_at=timestamp(view.created_at),
+            updated_at=timestamp(view.updated_at),
+            body=view.body,
+            author=Profile.of(view.author),
+        )
+
+
+class CommentResponse(Wire):
+    comment: Comment
+
+
+class MultipleCommentsResponse(Wire):
+    comments: list[Comment]

@@ -1,0 +1,5 @@
+from entrypoints.http.structs import Wire
+
+
+class TagsResponse(Wire):
+    tags: list[str]

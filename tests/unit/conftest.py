@@ -1,0 +1,34 @@
+"""Use cases wired by the real container with the in-memory adapters swapped in."""
+
+from pathlib import Path
+
+import pytest
+from dependency_injector import providers
+
+from adapters.memory.clock import FakeClock
+from adapters.memory.queries import InMemoryQueries
+from adapters.memory.store import InMemoryStore
+from adapters.memory.unit_of_work import InMemoryUnitOfWork
+from adapters.security.argon2_hasher import Argon2PasswordHasher
+from application.principal import Principal
+from application.users.accounts import NewAccount
+from entrypoints.container import Container
+from entrypoints.settings import Settings
+
+
+@pytest.fixture
+def app(
+    store: InMemoryStore, clock: FakeClock, key_file: Path, hasher: Argon2PasswordHasher
+) -> Container:
+    container = Container(settings=Settings(jwt_keys_file=key_file))
+    container.clock.override(providers.Object(clock))
+    container.hasher.override(providers.Object(hasher))
+    container.uow.override(providers.Factory(InMemoryUnitOfWork, store))
+    container.queries.override(providers.Object(InMemoryQueries(store)))
+    return container
+
+
+async def sign_up(app: Container, username: str) -> Principal:
+    account = NewAccount(username=username, email=f"{username}@x.io", password="password123")
+    signed_in = await app.register_user()(account)
+    return await app.authenticate()(signed_in.token)
