@@ -17,6 +17,14 @@ class InvalidCredentials(ApplicationError):
     """The e-mail and password do not match an account."""
 
 
+class InvalidRefreshToken(ApplicationError):
+    """The refresh token is unknown, expired, revoked, or was already used."""
+
+
+class AccountSuspended(ApplicationError):
+    """The account is suspended: it may not sign in or refresh."""
+
+
 class NotFound(ApplicationError):
     def __init__(self, resource: str) -> None:
         super().__init__(f"{resource} not found")

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
+from domain.roles import Role
 from domain.values import next_timestamp, to_milliseconds
 
 
@@ -19,6 +20,8 @@ class User:
     updated_at: datetime
     bio: str | None = None
     image: str | None = None
+    role: Role = Role.USER
+    suspended_at: datetime | None = None
 
     @classmethod
     def register(cls, *, username: str, email: str, password_hash: str, now: datetime) -> "User":
@@ -31,6 +34,17 @@ class User:
             created_at=now,
             updated_at=now,
         )
+
+    @property
+    def suspended(self) -> bool:
+        return self.suspended_at is not None
+
+    def suspend(self, now: datetime) -> None:
+        if self.suspended_at is None:
+            self.suspended_at = to_milliseconds(now)
+
+    def unsuspend(self) -> None:
+        self.suspended_at = None
 
     def touch(self, now: datetime) -> None:
         self.updated_at = next_timestamp(now, self.updated_at)

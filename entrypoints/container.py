@@ -11,6 +11,8 @@ from adapters.postgres.unit_of_work import SqlaUnitOfWork
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from adapters.security.jose_tokens import JoseTokenService
 from adapters.security.keys import load_key_file
+from application.admin.accounts import ChangeRole, SuspendUser, UnsuspendUser
+from application.admin.views import ListAudit, ListUsers
 from application.articles.create import CreateArticle
 from application.articles.delete import DeleteArticle
 from application.articles.favorite import FavoriteArticle, UnfavoriteArticle
@@ -23,6 +25,10 @@ from application.comments.delete import DeleteComment
 from application.comments.list import ListComments
 from application.profiles.follow import FollowUser, UnfollowUser
 from application.profiles.get import GetProfile
+from application.sessions.logout import LogOut
+from application.sessions.manage import ListSessions, RevokeSession
+from application.sessions.purge import PurgeExpiredSessions
+from application.sessions.refresh import RefreshSession
 from application.tags.list import ListTags
 from application.users.authenticate import Authenticate
 from application.users.create import CreateUser
@@ -62,10 +68,17 @@ class Container(containers.DeclarativeContainer):
         clock=clock,
     )
 
-    authenticate = providers.Factory(Authenticate, tokens)
-    register_user = providers.Factory(RegisterUser, uow, hasher, tokens, clock)
+    session_lifetime = providers.Factory(timedelta, seconds=settings.provided.refresh_token_ttl)
+
+    authenticate = providers.Factory(Authenticate, tokens, queries, clock)
+    register_user = providers.Factory(RegisterUser, uow, hasher, tokens, clock, session_lifetime)
     create_user = providers.Factory(CreateUser, uow, hasher, clock)
-    log_in = providers.Factory(LogIn, uow, hasher, tokens)
+    log_in = providers.Factory(LogIn, uow, hasher, tokens, clock, session_lifetime)
+    refresh_session = providers.Factory(RefreshSession, uow, tokens, clock, session_lifetime)
+    log_out = providers.Factory(LogOut, uow, clock)
+    list_sessions = providers.Factory(ListSessions, uow, clock)
+    revoke_session = providers.Factory(RevokeSession, uow, clock)
+    purge_expired_sessions = providers.Factory(PurgeExpiredSessions, uow, clock)
     get_current_user = providers.Factory(GetCurrentUser, uow)
     update_user = providers.Factory(UpdateUser, uow, hasher, clock)
 
@@ -78,15 +91,21 @@ class Container(containers.DeclarativeContainer):
     get_article = providers.Factory(GetArticle, queries)
     create_article = providers.Factory(CreateArticle, uow, clock)
     update_article = providers.Factory(UpdateArticle, uow, queries, clock)
-    delete_article = providers.Factory(DeleteArticle, uow)
+    delete_article = providers.Factory(DeleteArticle, uow, clock)
     favorite_article = providers.Factory(FavoriteArticle, uow, queries)
     unfavorite_article = providers.Factory(UnfavoriteArticle, uow, queries)
 
     list_comments = providers.Factory(ListComments, uow, queries)
     add_comment = providers.Factory(AddComment, uow, clock)
-    delete_comment = providers.Factory(DeleteComment, uow)
+    delete_comment = providers.Factory(DeleteComment, uow, clock)
 
     list_tags = providers.Factory(ListTags, queries)
+
+    list_users = providers.Factory(ListUsers, queries)
+    change_role = providers.Factory(ChangeRole, uow, clock)
+    suspend_user = providers.Factory(SuspendUser, uow, clock)
+    unsuspend_user = providers.Factory(UnsuspendUser, uow, clock)
+    list_audit = providers.Factory(ListAudit, queries)
 
 
 async def shutdown(container: Container) -> None:

@@ -44,6 +44,12 @@ def _log_level(raw: str) -> str:
     return level
 
 
+def _http_url(raw: str) -> str:
+    if not raw.startswith(("http://", "https://")):
+        raise ValueError(f"must be an http(s) URL, got {raw!r}")
+    return raw.rstrip("/")
+
+
 def _text(raw: str) -> str:
     if not raw.strip():
         raise ValueError("must not be empty")
@@ -64,7 +70,13 @@ class Settings:
     jwt_keys_file: Path | None = _setting(None, Path, "JWK set file; its first key signs")
     jwt_issuer: str = _setting("conduit", _text, "`iss` of issued tokens")
     jwt_audience: str = _setting("conduit", _text, "`aud` of issued tokens")
-    access_token_ttl: int = _setting(86400, _integer(60), "access token lifetime, seconds")
+    access_token_ttl: int = _setting(900, _integer(60), "access token lifetime, seconds")
+    refresh_token_ttl: int = _setting(
+        2_592_000, _integer(60), "refresh token (and idle session) lifetime, seconds"
+    )
+    public_url: str | None = _setting(
+        None, _http_url, "the API's public base URL, for jwks_uri (default: from the request)"
+    )
     log_level: str = _setting("INFO", _log_level, "DEBUG, INFO, WARNING or ERROR")
     db_pool_size: int = _setting(10, _integer(1), "database connections per worker")
     argon2_time_cost: int = _setting(3, _integer(1), "argon2id iterations")

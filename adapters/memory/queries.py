@@ -1,8 +1,18 @@
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from adapters.memory.store import InMemoryStore
-from application.ports.queries import ArticleFilter, Page
-from application.views import ArticlePage, ArticleView, CommentView, ProfileView
+from application.ports.queries import ActiveCaller, ArticleFilter, Page
+from application.views import (
+    ArticlePage,
+    ArticleView,
+    AuditPage,
+    AuditView,
+    CommentView,
+    ProfileView,
+    UserAdminView,
+    UserPage,
+)
 from domain.articles import Article
 from domain.users import User
 
@@ -50,6 +60,33 @@ class InMemoryQueries:
         return sorted(
             {tag for article in self._store.articles.values() for tag in article.tag_list}
         )
+
+    async def active_caller(self, session_id: UUID, *, now: datetime) -> ActiveCaller | None:
+        session = self._store.sessions.get(session_id)
+        if session is None or not session.is_active(now):
+            return None
+        user = self._store.users[session.user_id]
+        if user.suspended:
+            return None
+        if session.last_used_at < now - timedelta(minutes=1):
+            session.last_used_at = now
+        return ActiveCaller(user_id=user.id, role=user.role)
+
+    async def users(self, search: str | None, page: Page) -> UserPage:
+        wanted = (search or "").lower()
+        found = [
+            u
+            for u in self._store.users.values()
+            if wanted in u.username.lower() or wanted in u.email.lower()
+        ]
+        found.sort(key=lambda u: (u.created_at, u.id), reverse=True)
+        window = found[page.offset : page.offset + page.limit]
+        return UserPage(users=[UserAdminView.of(u) for u in window], count=len(found))
+
+    async def audit(self, page: Page) -> AuditPage:
+        records = sorted(self._store.audit.values(), key=lambda r: (r.at, r.id or 0), reverse=True)
+        window = records[page.offset : page.offset + page.limit]
+        return AuditPage(entries=[AuditView.of(r) for r in window], count=len(records))
 
     def _matches(self, article: Article, where: ArticleFilter) -> bool:
         if where.tag is not None and where.tag not in article.tag_list:

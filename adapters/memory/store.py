@@ -4,11 +4,13 @@ from typing import TypeVar
 from uuid import UUID
 
 from domain.articles import Article
+from domain.audit import AuditRecord
 from domain.comments import Comment
+from domain.sessions import RefreshToken, Session
 from domain.users import User
 
 K = TypeVar("K")
-E = TypeVar("E", User, Article, Comment)
+E = TypeVar("E", User, Article, Comment, Session, RefreshToken, AuditRecord)
 
 
 @dataclass
@@ -23,6 +25,9 @@ class InMemoryStore:
     follows: set[tuple[UUID, UUID]] = field(default_factory=set)
     """(follower id, followee id)"""
     last_comment_id: int = 0
+    sessions: dict[UUID, Session] = field(default_factory=dict)
+    refresh_tokens: dict[str, RefreshToken] = field(default_factory=dict)
+    audit: dict[int, AuditRecord] = field(default_factory=dict)
 
     def copy(self) -> "InMemoryStore":
         """A copy whose entities can change without touching this store."""
@@ -33,6 +38,9 @@ class InMemoryStore:
             favorites=set(self.favorites),
             follows=set(self.follows),
             last_comment_id=self.last_comment_id,
+            sessions=_copies(self.sessions),
+            refresh_tokens=_copies(self.refresh_tokens),
+            audit=_copies(self.audit),
         )
 
     def replace_with(self, other: "InMemoryStore") -> None:

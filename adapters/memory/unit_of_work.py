@@ -4,6 +4,11 @@ from typing import Self
 from adapters.memory.articles import InMemoryArticleRepository, InMemoryFavoriteRepository
 from adapters.memory.comments import InMemoryCommentRepository
 from adapters.memory.follows import InMemoryFollowRepository
+from adapters.memory.sessions import (
+    InMemoryAuditLog,
+    InMemoryRefreshTokenRepository,
+    InMemorySessionRepository,
+)
 from adapters.memory.store import InMemoryStore
 from adapters.memory.users import InMemoryUserRepository
 from application.errors import AlreadyTaken
@@ -18,6 +23,9 @@ class InMemoryUnitOfWork:
     comments: InMemoryCommentRepository
     favorites: InMemoryFavoriteRepository
     follows: InMemoryFollowRepository
+    sessions: InMemorySessionRepository
+    refresh_tokens: InMemoryRefreshTokenRepository
+    audit: InMemoryAuditLog
 
     def __init__(self, store: InMemoryStore) -> None:
         self.store = store
@@ -30,6 +38,9 @@ class InMemoryUnitOfWork:
         self.comments = InMemoryCommentRepository(state)
         self.favorites = InMemoryFavoriteRepository(state)
         self.follows = InMemoryFollowRepository(state)
+        self.sessions = InMemorySessionRepository(state)
+        self.refresh_tokens = InMemoryRefreshTokenRepository(state)
+        self.audit = InMemoryAuditLog(state)
         return self
 
     async def __aexit__(
@@ -42,8 +53,17 @@ class InMemoryUnitOfWork:
 
     async def commit(self) -> None:
         _check_unique(self._state)
+        _check_references(self._state)
         self.store.replace_with(self._state)
         self.committed += 1
+
+
+def _check_references(state: InMemoryStore) -> None:
+    """What the schema's foreign keys check at commit."""
+    orphans: list[object] = [s for s in state.sessions.values() if s.user_id not in state.users]
+    orphans += [t for t in state.refresh_tokens.values() if t.session_id not in state.sessions]
+    if orphans:
+        raise ValueError(f"references to nothing: {orphans}")
 
 
 def _check_unique(state: InMemoryStore) -> None:

@@ -2,6 +2,8 @@
 profiles, `following`, `favorited`, counts and tags inside it; a list page brings its
 total count in the same round trip."""
 
+from collections.abc import Sequence
+from datetime import datetime
 from functools import cache
 from typing import Any
 from uuid import UUID
@@ -9,10 +11,12 @@ from uuid import UUID
 from sqlalchemy import (
     ColumnElement,
     Select,
+    Table,
     bindparam,
     exists,
     false,
     func,
+    or_,
     select,
     text,
     true,
@@ -20,13 +24,32 @@ from sqlalchemy import (
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from adapters.postgres.tables import article_tags, articles, comments, favorites, follows, users
-from application.ports.queries import ArticleFilter, Page
-from application.views import ArticlePage, ArticleView, CommentView, ProfileView
+from adapters.postgres.tables import (
+    article_tags,
+    articles,
+    audit_log,
+    comments,
+    favorites,
+    follows,
+    sessions,
+    users,
+)
+from application.ports.queries import ActiveCaller, ArticleFilter, Page
+from application.views import (
+    ArticlePage,
+    ArticleView,
+    AuditPage,
+    AuditView,
+    CommentView,
+    ProfileView,
+    UserAdminView,
+    UserPage,
+)
 
 
 class SqlaQueries:
-    """Implements `ArticleQueries`, `CommentQueries`, `ProfileQueries` and `TagQueries`.
+    """Implements `ArticleQueries`, `CommentQueries`, `ProfileQueries`, `TagQueries`,
+    `SessionLookup` and `AdminQueries`.
 
     Reads run outside a transaction (autocommit): no BEGIN and ROLLBACK round trips."""
 
@@ -89,6 +112,48 @@ class SqlaQueries:
 
     async def tags(self) -> list[str]:
         return [row.tag for row in await self._all(_DISTINCT_TAGS)]
+
+    async def active_caller(self, session_id: UUID, *, now: datetime) -> ActiveCaller | None:
+        row = await self._one(_ACTIVE_CALLER, session_id=session_id, now=now)
+        return None if row is None else ActiveCaller(user_id=row.user_id, role=row.role)
+
+    async def users(self, search: str | None, page: Page) -> UserPage:
+        rows = await self._all(
+            _users_page(search is not None),
+            search=search and f"%{_escape_like(search)}%",
+            limit=page.limit,
+            offset=page.offset,
+        )
+        total = rows[0].total if rows else 0
+        views = [
+            UserAdminView(
+                username=row.username,
+                email=row.email,
+                role=row.role,
+                suspended=row.suspended_at is not None,
+                created_at=row.created_at,
+            )
+            for row in rows
+            if row.username is not None
+        ]
+        return UserPage(users=views, count=total)
+
+    async def audit(self, page: Page) -> AuditPage:
+        rows = await self._all(_AUDIT_PAGE, limit=page.limit, offset=page.offset)
+        total = rows[0].total if rows else 0
+        views = [
+            AuditView(
+                id=row.id,
+                actor=row.actor,
+                action=row.action,
+                target=row.target,
+                reason=row.reason,
+                at=row.at,
+            )
+            for row in rows
+            if row.id is not None
+        ]
+        return AuditPage(entries=views, count=total)
 
     async def _page(self, statement: Select[Any], page: Page, **parameters: Any) -> ArticlePage:
         rows = await self._all(statement, limit=page.limit, offset=page.offset, **parameters)
@@ -164,9 +229,7 @@ def _article_by_slug(viewer: bool) -> Select[Any]:
 def _article_page(
     *, tag: bool, author: bool, favorited_by: bool, feed: bool, viewer: bool
 ) -> Select[Any]:
-    """One statement: the total count of matching articles joined to the requested page of
-    them, newest first, ties broken by id. The count and the page each scan an index;
-    only the page's rows are joined to authors and flags."""
+    """Matching articles, newest first, ties broken by id, with their total count."""
     conditions: list[ColumnElement[bool]] = []
     if tag:
         tagged = select(article_tags.c.article_id).where(article_tags.c.tag == bindparam("tag"))
@@ -182,24 +245,43 @@ def _article_page(
         followed = select(follows.c.followee_id).where(follows.c.follower_id == VIEWER)
         conditions.append(articles.c.author_id.in_(followed))
 
-    total = (
-        select(func.count().label("total")).select_from(articles).where(*conditions).cte("total")
+    return _counted_page(
+        articles,
+        conditions,
+        order_by=[articles.c.created_at.desc(), articles.c.id.desc()],
+        columns=_article_columns(viewer),
+        joins=[(users, users.c.id == articles.c.author_id)],
     )
+
+
+def _counted_page(
+    table: Table,
+    conditions: list[ColumnElement[bool]],
+    *,
+    order_by: list[Any],
+    columns: list[Any],
+    joins: Sequence[tuple[Any, Any]] = (),
+) -> Select[Any]:
+    """The total count of `table`'s rows meeting `conditions`, outer-joined to the page of
+    them (`:limit`, `:offset`): one statement whose count and page each scan an index, and
+    only the page's rows are joined further. Past the end, one row carries only the total."""
+    total = select(func.count().label("total")).select_from(table).where(*conditions).cte("total")
+    key = next(iter(table.primary_key.columns))
     page = (
-        select(articles.c.id)
+        select(key)
         .where(*conditions)
-        .order_by(articles.c.created_at.desc(), articles.c.id.desc())
+        .order_by(*order_by)
         .limit(bindparam("limit"))
         .offset(bindparam("offset"))
         .cte("page")
     )
-    page_rows = page.join(articles, articles.c.id == page.c.id).join(
-        users, users.c.id == articles.c.author_id
-    )
+    page_rows = page.join(table, key == page.c[key.name])
+    for joined, on in joins:
+        page_rows = page_rows.join(joined, on)
     return (
-        select(total.c.total, *_article_columns(viewer))
+        select(total.c.total, *columns)
         .select_from(total.outerjoin(page_rows, true()))
-        .order_by(articles.c.created_at.desc(), articles.c.id.desc())
+        .order_by(*order_by)
     )
 
 
@@ -224,6 +306,70 @@ def _profile_by_username(viewer: bool) -> Select[Any]:
     return select(*_profile_columns(users.c.id, viewer)).where(
         func.lower(users.c.username) == bindparam("username")
     )
+
+
+# The revocation check of every authenticated request: one primary key lookup, which also
+# notes the session's use once a minute at most.
+_ACTIVE_CALLER = text(
+    """
+    WITH caller AS (
+        SELECT s.id, s.user_id, u.role
+        FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = :session_id AND s.revoked_at IS NULL AND s.expires_at > :now
+          AND u.suspended_at IS NULL
+    ), touched AS (
+        UPDATE sessions SET last_used_at = :now
+        WHERE id = (SELECT id FROM caller) AND last_used_at < :now - interval '1 minute'
+    )
+    SELECT user_id, role FROM caller
+    """
+).columns(sessions.c.user_id, users.c.role)
+
+
+@cache
+def _users_page(search: bool) -> Select[Any]:
+    pattern: Any = bindparam("search")
+    conditions = (
+        [
+            or_(
+                users.c.username.ilike(pattern, escape="\\"),
+                users.c.email.ilike(pattern, escape="\\"),
+            )
+        ]
+        if search
+        else []
+    )
+    return _counted_page(
+        users,
+        conditions,
+        order_by=[users.c.created_at.desc(), users.c.id.desc()],
+        columns=[
+            users.c.username,
+            users.c.email,
+            users.c.role,
+            users.c.suspended_at,
+            users.c.created_at,
+        ],
+    )
+
+
+_AUDIT_PAGE = _counted_page(
+    audit_log,
+    [],
+    order_by=[audit_log.c.at.desc(), audit_log.c.id.desc()],
+    columns=[
+        audit_log.c.id,
+        audit_log.c.actor,
+        audit_log.c.action,
+        audit_log.c.target,
+        audit_log.c.reason,
+        audit_log.c.at,
+    ],
+)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 # A skip scan over ix_article_tags_tag_article_id: one index probe per distinct tag,

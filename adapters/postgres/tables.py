@@ -9,6 +9,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     DateTime,
+    Enum,
     ForeignKey,
     Identity,
     Index,
@@ -21,6 +22,8 @@ from sqlalchemy import (
     func,
     text,
 )
+
+from domain.roles import Role
 
 metadata = MetaData(
     naming_convention={
@@ -37,8 +40,16 @@ def _timestamp(name: str) -> Column[object]:
     return Column(name, DateTime(timezone=True), nullable=False)
 
 
-def _user_ref(name: str) -> Column[object]:
-    return Column(name, Uuid, ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+def _user_ref(name: str, *, deferrable: bool = False) -> Column[object]:
+    """Deferrable references are checked at commit, so a user and what belongs to them
+    (say, their first session) can be inserted in one transaction in any order."""
+    reference = ForeignKey(
+        "users.id",
+        ondelete="CASCADE",
+        deferrable=deferrable or None,
+        initially="DEFERRED" if deferrable else None,
+    )
+    return Column(name, Uuid, reference, nullable=False)
 
 
 def _article_ref() -> Column[object]:
@@ -56,6 +67,20 @@ users = Table(
     Column("image", Text),
     _timestamp("created_at"),
     _timestamp("updated_at"),
+    Column(
+        "role",
+        Enum(
+            Role,
+            native_enum=False,
+            create_constraint=False,
+            length=16,
+            values_callable=lambda roles: [r.value for r in roles],
+        ),
+        nullable=False,
+        server_default=Role.USER.value,
+    ),
+    Column("suspended_at", DateTime(timezone=True)),
+    CheckConstraint("role IN ('user', 'moderator', 'admin')", name="role_known"),
 )
 Index("uq_users_username_lower", func.lower(users.c.username), unique=True)
 Index("uq_users_email_lower", func.lower(users.c.email), unique=True)
@@ -131,6 +156,49 @@ Index(
     comments.c.id.desc(),
 )
 Index("ix_comments_author_id", comments.c.author_id)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Uuid, primary_key=True),  # looked up on every authenticated request
+    _user_ref("user_id", deferrable=True),
+    _timestamp("created_at"),
+    _timestamp("last_used_at"),
+    _timestamp("expires_at"),
+    Column("user_agent", Text),
+    Column("ip", Text),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+Index("ix_sessions_user_id_created_at", sessions.c.user_id, sessions.c.created_at.desc())
+Index("ix_sessions_expires_at", sessions.c.expires_at)
+
+refresh_tokens = Table(
+    "refresh_tokens",
+    metadata,
+    Column("digest", Text, primary_key=True),
+    Column(
+        "session_id",
+        Uuid,
+        ForeignKey("sessions.id", ondelete="CASCADE", deferrable=True, initially="DEFERRED"),
+        nullable=False,
+    ),
+    _timestamp("created_at"),
+    Column("used_at", DateTime(timezone=True)),
+)
+Index("ix_refresh_tokens_session_id", refresh_tokens.c.session_id)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", BigInteger, Identity(always=False), primary_key=True),
+    Column("actor_id", Uuid, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("actor", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("reason", Text),
+    _timestamp("at"),
+)
+Index("ix_audit_log_at_id", audit_log.c.at.desc(), audit_log.c.id.desc())
 
 # Unique indexes whose violation means "this value is already taken": index -> field.
 UNIQUE_FIELDS = {

@@ -7,6 +7,11 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from adapters.postgres.articles import SqlaArticleRepository
 from adapters.postgres.comments import SqlaCommentRepository
 from adapters.postgres.relations import SqlaFavoriteRepository, SqlaFollowRepository
+from adapters.postgres.sessions import (
+    SqlaAuditLog,
+    SqlaRefreshTokenRepository,
+    SqlaSessionRepository,
+)
 from adapters.postgres.tables import UNIQUE_FIELDS
 from adapters.postgres.users import SqlaUserRepository
 from application.errors import AlreadyTaken
@@ -20,6 +25,9 @@ class SqlaUnitOfWork:
     comments: SqlaCommentRepository
     favorites: SqlaFavoriteRepository
     follows: SqlaFollowRepository
+    sessions: SqlaSessionRepository
+    refresh_tokens: SqlaRefreshTokenRepository
+    audit: SqlaAuditLog
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
@@ -31,6 +39,9 @@ class SqlaUnitOfWork:
         self.comments = SqlaCommentRepository(session)
         self.favorites = SqlaFavoriteRepository(session)
         self.follows = SqlaFollowRepository(session)
+        self.sessions = SqlaSessionRepository(session)
+        self.refresh_tokens = SqlaRefreshTokenRepository(session)
+        self.audit = SqlaAuditLog(session)
         return self
 
     async def __aexit__(

@@ -7,7 +7,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 from joserfc.jwt import JWTClaimsRegistry
 
-from adapters.security.keys import ALGORITHM
+from adapters.security.keys import ALGORITHM, public_key_set
 from application.errors import InvalidToken
 from application.ports.clock import Clock
 from application.ports.security import AccessClaims
@@ -36,6 +36,7 @@ class JoseTokenService:
             "iss": self._issuer,
             "aud": self._audience,
             "sub": str(claims.user_id),
+            "sid": str(claims.session_id),
             "iat": now,
             "exp": now + self._lifetime,
         }
@@ -47,9 +48,15 @@ class JoseTokenService:
         try:
             decoded = jwt.decode(token, self._keys, algorithms=[ALGORITHM])
             self._registry().validate(decoded.claims)
-            return AccessClaims(user_id=UUID(_string(decoded.claims, "sub")))
+            return AccessClaims(
+                user_id=UUID(_string(decoded.claims, "sub")),
+                session_id=UUID(_string(decoded.claims, "sid")),
+            )
         except (JoseError, ValueError, TypeError, KeyError) as error:
             raise InvalidToken() from error
+
+    def public_keys(self) -> dict[str, list[dict[str, Any]]]:
+        return public_key_set(self._keys)
 
     def _registry(self) -> JWTClaimsRegistry:
         return JWTClaimsRegistry(
@@ -58,6 +65,7 @@ class JoseTokenService:
             iss={"essential": True, "value": self._issuer},
             aud={"essential": True, "value": self._audience},
             sub={"essential": True},
+            sid={"essential": True},
             iat={"essential": True},
             exp={"essential": True},
         )

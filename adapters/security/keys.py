@@ -2,13 +2,17 @@
 
 import json
 import os
+import warnings
 from pathlib import Path
 from typing import Any
 
-from joserfc.errors import JoseError
+from joserfc.errors import JoseError, SecurityWarning
 from joserfc.jwk import KeySet, OKPKey
 
-ALGORITHM = "Ed25519"
+# Ed25519 keys, "EdDSA" signatures: RFC 9864 names them "Ed25519", but stock verifiers
+# (PyJWT 2.15, for one) know only "EdDSA" so far. joserfc warns about that at every use.
+ALGORITHM = "EdDSA"
+warnings.filterwarnings("ignore", message="EdDSA is deprecated", category=SecurityWarning)
 
 
 class KeyFileError(ValueError):
@@ -36,10 +40,11 @@ def load_key_file(path: Path) -> KeySet:
     except ValueError as error:
         raise KeyFileError(f"{path} is not JSON") from error
     keys = document.get("keys") if isinstance(document, dict) else None
-    if not isinstance(keys, list) or not keys:
+    if not isinstance(keys, list) or not keys or not all(isinstance(k, dict) for k in keys):
         raise KeyFileError(f'{path} must hold a JWK set: {{"keys": [...]}} with at least one key')
     try:
-        key_set = KeySet.import_key_set({"keys": keys})
+        # The algorithm is pinned in code, whatever "alg" a key file names.
+        key_set = KeySet.import_key_set({"keys": [_without("alg", key) for key in keys]})
     except (JoseError, ValueError, TypeError, KeyError) as error:
         raise KeyFileError(f"{path} holds an invalid key: {error}") from error
     for key in key_set.keys:
@@ -48,3 +53,16 @@ def load_key_file(path: Path) -> KeySet:
     if not key_set.keys[0].is_private:
         raise KeyFileError(f"{path}: the first key signs, so it must include its private part")
     return key_set
+
+
+def public_key_set(keys: KeySet) -> dict[str, list[dict[str, Any]]]:
+    """The JWK set to publish: public parts only, each marked for EdDSA signatures."""
+    return {
+        "keys": [
+            {**key.as_dict(private=False), "alg": ALGORITHM, "use": "sig"} for key in keys.keys
+        ]
+    }
+
+
+def _without(name: str, key: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in key.items() if k != name}

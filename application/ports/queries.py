@@ -2,11 +2,20 @@
 the page size; list pages never load full aggregates."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from application.views import ArticlePage, ArticleView, CommentView, ProfileView
+from application.views import (
+    ArticlePage,
+    ArticleView,
+    AuditPage,
+    CommentView,
+    ProfileView,
+    UserPage,
+)
 from domain.errors import FieldErrors
+from domain.roles import Role
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,4 +74,29 @@ class ProfileQueries(Protocol):
 class TagQueries(Protocol):
     async def tags(self) -> list[str]:
         """Every tag used by at least one article, alphabetically."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveCaller:
+    user_id: UUID
+    role: Role
+
+
+class SessionLookup(Protocol):
+    async def active_caller(self, session_id: UUID, *, now: datetime) -> ActiveCaller | None:
+        """The user of the session if it is neither revoked nor expired and the user is not
+        suspended; None otherwise. Runs on every authenticated request, so it costs one
+        indexed lookup; it also records the session's use (at most once a minute)."""
+        ...
+
+
+class AdminQueries(Protocol):
+    async def users(self, search: str | None, page: Page) -> UserPage:
+        """Accounts whose username or e-mail contains `search` (ignoring case), newest
+        first."""
+        ...
+
+    async def audit(self, page: Page) -> AuditPage:
+        """Audit records, newest first."""
         ...

@@ -1,10 +1,14 @@
 """Repositories: the aggregates a unit of work loads and stores."""
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
 from domain.articles import Article
+from domain.audit import AuditRecord
 from domain.comments import Comment
+from domain.sessions import RefreshToken, Session
 from domain.users import User
 
 
@@ -73,3 +77,41 @@ class FollowRepository(Protocol):
         ...
 
     async def remove(self, *, follower_id: UUID, followee_id: UUID) -> None: ...
+
+
+class SessionRepository(Protocol):
+    async def get(self, session_id: UUID) -> Session | None: ...
+
+    def add(self, session: Session) -> None: ...
+
+    async def of_user(self, user_id: UUID) -> list[Session]:
+        """Every session of the user, newest first, revoked and expired ones included."""
+        ...
+
+    async def revoke_all(self, user_id: UUID, *, now: datetime, keep: UUID | None = None) -> None:
+        """Revokes every session of the user but `keep`."""
+        ...
+
+    async def delete_expired(self, *, now: datetime) -> int:
+        """Removes sessions past their expiry or revoked before `now`; returns how many."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshClaim:
+    session_id: UUID
+    reused: bool
+    """The token had been used before: someone is replaying it."""
+
+
+class RefreshTokenRepository(Protocol):
+    def add(self, token: RefreshToken) -> None: ...
+
+    async def claim(self, digest: str, *, now: datetime) -> RefreshClaim | None:
+        """Marks the token with this digest used. Atomic: of concurrent claims of one token,
+        exactly one is not `reused`. An unknown digest gives None."""
+        ...
+
+
+class AuditLog(Protocol):
+    def add(self, record: AuditRecord) -> None: ...

@@ -16,9 +16,10 @@ class PasswordHasher(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class AccessClaims:
-    """What a verified access token says about its bearer."""
+    """What a verified access token says about its bearer: who, and in which session."""
 
     user_id: UUID
+    session_id: UUID
 
 
 class TokenIssuer(Protocol):

@@ -3,9 +3,12 @@ from typing import Protocol, Self
 
 from application.ports.repositories import (
     ArticleRepository,
+    AuditLog,
     CommentRepository,
     FavoriteRepository,
     FollowRepository,
+    RefreshTokenRepository,
+    SessionRepository,
     UserRepository,
 )
 
@@ -29,6 +32,15 @@ class UnitOfWork(Protocol):
 
     @property
     def follows(self) -> FollowRepository: ...
+
+    @property
+    def sessions(self) -> SessionRepository: ...
+
+    @property
+    def refresh_tokens(self) -> RefreshTokenRepository: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -1,4 +1,4 @@
-"""Opening an account: shared by self-registration and operator-created users."""
+"""Preparing a new account: shared by self-registration and operator-created users."""
 
 from dataclasses import dataclass
 
@@ -21,9 +21,12 @@ class NewAccount:
         return f"NewAccount(username={self.username!r}, email={self.email!r}, password=***)"
 
 
-async def open_account(
+async def prepare_account(
     account: NewAccount, *, uow: UnitOfWork, hasher: PasswordHasher, clock: Clock
 ) -> User:
+    """A valid new user with its password hashed, not yet stored. Taken names are refused
+    before a hash is spent on them; the hash runs with no connection held. The caller adds
+    the user in its own transaction, whose commit still refuses a name taken meanwhile."""
     errors = FieldErrors()
     with errors.collect("username"):
         username = Username(account.username)
@@ -33,17 +36,13 @@ async def open_account(
         password = Password(account.password)
     errors.raise_if_any()
 
-    # Refuse taken names before spending a hash on them; the hash runs with no connection held.
     async with uow:
         taken = await uow.users.taken(username=username.value, email=email.value)
     if taken:
         raise AlreadyTaken(taken)
-    password_hash = await hasher.hash(password.value)
-
-    user = User.register(
-        username=username.value, email=email.value, password_hash=password_hash, now=clock.now()
+    return User.register(
+        username=username.value,
+        email=email.value,
+        password_hash=await hasher.hash(password.value),
+        now=clock.now(),
     )
-    async with uow:
-        uow.users.add(user)
-        await uow.commit()
-    return user

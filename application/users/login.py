@@ -1,10 +1,12 @@
 from dataclasses import dataclass
-from uuid import UUID
+from datetime import timedelta
 
-from application.errors import InvalidCredentials
-from application.ports.security import AccessClaims, PasswordHasher, TokenIssuer
+from application.errors import AccountSuspended, InvalidCredentials
+from application.ports.clock import Clock
+from application.ports.security import PasswordHasher, TokenIssuer
 from application.ports.unit_of_work import UnitOfWork
-from application.users.views import Account, SignedIn
+from application.sessions.opening import UNKNOWN_CLIENT, Client, open_session, signed_in
+from application.users.views import SignedIn
 from domain.errors import FieldErrors
 from domain.values import BLANK
 
@@ -19,14 +21,23 @@ class Credentials:
 
 
 class LogIn:
-    """A user proves who they are with e-mail and password and gets an access token."""
+    """A user proves who they are with e-mail and password and gets a new session."""
 
-    def __init__(self, uow: UnitOfWork, hasher: PasswordHasher, tokens: TokenIssuer) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        hasher: PasswordHasher,
+        tokens: TokenIssuer,
+        clock: Clock,
+        session_lifetime: timedelta,
+    ) -> None:
         self._uow = uow
         self._hasher = hasher
         self._tokens = tokens
+        self._clock = clock
+        self._session_lifetime = session_lifetime
 
-    async def __call__(self, credentials: Credentials) -> SignedIn:
+    async def __call__(self, credentials: Credentials, client: Client = UNKNOWN_CLIENT) -> SignedIn:
         errors = FieldErrors()
         if not credentials.email.strip():
             errors.add("email", BLANK)
@@ -35,21 +46,31 @@ class LogIn:
         errors.raise_if_any()
 
         async with self._uow:
-            user = await self._uow.users.get_by_email(credentials.email.strip())
+            found = await self._uow.users.get_by_email(credentials.email.strip())
         # Verified even without an account, so the answer takes as long either way.
-        password_hash = user.password_hash if user is not None else None
-        matches = await self._hasher.verify(password_hash, credentials.password)
-        if user is None or not matches:
+        password_hash = found.password_hash if found is not None else None
+        if not await self._hasher.verify(password_hash, credentials.password) or found is None:
             raise InvalidCredentials()
+        if found.suspended:
+            raise AccountSuspended()
+        new_hash = (
+            await self._hasher.hash(credentials.password)
+            if self._hasher.needs_rehash(found.password_hash)
+            else None
+        )
 
-        if self._hasher.needs_rehash(user.password_hash):
-            await self._upgrade_hash(user.id, credentials.password)
-        return SignedIn(Account.of(user), self._tokens.issue(AccessClaims(user_id=user.id)))
-
-    async def _upgrade_hash(self, user_id: UUID, password: str) -> None:
-        new_hash = await self._hasher.hash(password)
         async with self._uow:
-            user = await self._uow.users.get(user_id)
-            if user is not None:
-                user.password_hash = new_hash
-                await self._uow.commit()
+            user = await self._uow.users.get(found.id)
+            if user is None:
+                raise InvalidCredentials()
+            if new_hash is not None:
+                user.password_hash = new_hash  # parameters were raised since it was made
+            session, secret = open_session(
+                self._uow,
+                user,
+                client=client,
+                now=self._clock.now(),
+                lifetime=self._session_lifetime,
+            )
+            await self._uow.commit()
+        return signed_in(user, session, secret, self._tokens)

@@ -71,12 +71,15 @@ class UpdateUser:
                 user.username = username
             if email is not None:
                 user.email = email
+            now = self._clock.now()
             if password_hash is not None:
                 user.password_hash = password_hash
+                # Whoever else knew the old password is signed out everywhere.
+                await self._uow.sessions.revoke_all(user.id, now=now, keep=principal.session_id)
             if bio is not UNCHANGED:
                 user.bio = bio
             if image is not UNCHANGED:
                 user.image = image
-            user.touch(self._clock.now())
+            user.touch(now)
             await self._uow.commit()
             return Account.of(user)

@@ -21,3 +21,8 @@ class Account:
 class SignedIn:
     account: Account
     token: str
+    """The access token."""
+    refresh_token: str
+
+    def __repr__(self) -> str:
+        return f"SignedIn({self.account.username})"

@@ -1,18 +1,20 @@
 """Bridges container providers and the caller's identity into Litestar handlers.
 
-Handlers name what they need (`register_user: RegisterUser`, `principal: Principal`); the
-functions here resolve it from the application's container, kept in `app.state`."""
+Handlers name what they need (`register_user: NamedDependency[RegisterUser]`,
+`principal: NamedDependency[Principal]`); the functions here resolve it from the
+application's container, kept in `app.state`."""
 
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from litestar import Request
+from litestar.connection import ASGIConnection
 from litestar.datastructures import State
-from litestar.di import NamedDependency, Provide
+from litestar.di import Provide
 
 from application.errors import AuthenticationRequired, InvalidToken
 from application.principal import Principal
-from application.users.authenticate import Authenticate
+from application.sessions.opening import Client
 from entrypoints.container import Container
 
 TOKEN_SCHEMES = ("token", "bearer")
@@ -31,15 +33,36 @@ def _from_container(name: str) -> Callable[[State], Awaitable[Any]]:
     return provide
 
 
-def presented_token(request: Request[Any, Any, Any]) -> str | None:
+def presented_token(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
     """The token of an `Authorization: Token <jwt>` header (`Bearer` works too)."""
-    header = request.headers.get("authorization")
+    header = connection.headers.get("authorization")
     if header is None:
         return None
     scheme, _, token = header.strip().partition(" ")
     if scheme.lower() not in TOKEN_SCHEMES or not token.strip():
         raise InvalidToken()
     return token.strip()
+
+
+async def authenticated(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
+    """The caller, authenticated once per request (guards and handlers share it)."""
+    principal: Principal | None = connection.state.get("principal")
+    if principal is None:
+        token = presented_token(connection)
+        if token is None:
+            raise AuthenticationRequired()
+        principal = await container_of(connection.app.state).authenticate()(token)
+        connection.state["principal"] = principal
+    return principal
+
+
+async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
+    return await authenticated(request)
+
+
+async def provide_viewer(request: Request[Any, Any, Any]) -> Principal | None:
+    """The caller when a token is presented; anonymous otherwise. A bad token is refused."""
+    return None if presented_token(request) is None else await authenticated(request)
 
 
 async def provide_access_token(request: Request[Any, Any, Any]) -> str:
@@ -49,24 +72,20 @@ async def provide_access_token(request: Request[Any, Any, Any]) -> str:
     return token
 
 
-async def provide_principal(
-    access_token: NamedDependency[str], authenticate: NamedDependency[Authenticate]
-) -> Principal:
-    return await authenticate(access_token)
-
-
-async def provide_viewer(
-    request: Request[Any, Any, Any], authenticate: NamedDependency[Authenticate]
-) -> Principal | None:
-    """The caller when a token is presented; anonymous otherwise. A bad token is refused."""
-    token = presented_token(request)
-    return None if token is None else await authenticate(token)
+async def provide_client(request: Request[Any, Any, Any]) -> Client:
+    return Client(
+        user_agent=request.headers.get("user-agent"),
+        ip=request.client.host if request.client else None,
+    )
 
 
 USE_CASES = (
-    "authenticate",
     "register_user",
     "log_in",
+    "refresh_session",
+    "log_out",
+    "list_sessions",
+    "revoke_session",
     "get_current_user",
     "update_user",
     "get_profile",
@@ -84,6 +103,11 @@ USE_CASES = (
     "add_comment",
     "delete_comment",
     "list_tags",
+    "list_users",
+    "change_role",
+    "suspend_user",
+    "unsuspend_user",
+    "list_audit",
 )
 
 dependencies = {
@@ -91,4 +115,5 @@ dependencies = {
     "access_token": Provide(provide_access_token),
     "principal": Provide(provide_principal),
     "viewer": Provide(provide_viewer),
+    "client": Provide(provide_client),
 }

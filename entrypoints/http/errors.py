@@ -19,11 +19,13 @@ from litestar.status_codes import (
 )
 
 from application.errors import (
+    AccountSuspended,
     AlreadyTaken,
     ApplicationError,
     AuthenticationRequired,
     Forbidden,
     InvalidCredentials,
+    InvalidRefreshToken,
     InvalidToken,
     NotFound,
 )
@@ -40,6 +42,8 @@ ERROR_TABLE: dict[type[Exception], tuple[int, Callable[[Any], Errors]]] = {
     AuthenticationRequired: (HTTP_401_UNAUTHORIZED, lambda _: {"token": ["is missing"]}),
     InvalidToken: (HTTP_401_UNAUTHORIZED, lambda _: {"token": ["invalid"]}),
     InvalidCredentials: (HTTP_401_UNAUTHORIZED, lambda _: {"credentials": ["invalid"]}),
+    InvalidRefreshToken: (HTTP_401_UNAUTHORIZED, lambda _: {"refreshToken": ["invalid"]}),
+    AccountSuspended: (HTTP_403_FORBIDDEN, lambda _: {"account": ["suspended"]}),
     Forbidden: (HTTP_403_FORBIDDEN, lambda e: {e.resource: ["forbidden"]}),
     NotFound: (HTTP_404_NOT_FOUND, lambda e: {e.resource: ["not found"]}),
     AlreadyTaken: (HTTP_409_CONFLICT, lambda e: {f: ["has already been taken"] for f in e.fields}),

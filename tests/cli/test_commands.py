@@ -18,6 +18,11 @@ COMMANDS = [
     ["db", "current"],
     ["users"],
     ["users", "create"],
+    ["users", "set-role"],
+    ["users", "suspend"],
+    ["users", "unsuspend"],
+    ["sessions"],
+    ["sessions", "purge-expired"],
     ["keys"],
     ["keys", "generate"],
 ]
@@ -39,6 +44,8 @@ def test_every_command_has_help(conduit: Run, command: list[str]) -> None:
         ["serve", "--workers", "0"],
         ["db", "downgrade"],
         ["users", "create", "--username", "jake"],
+        ["users", "set-role", "jake", "superuser"],
+        ["users", "suspend"],
     ],
     ids=" ".join,
 )
@@ -78,7 +85,7 @@ def test_bad_configuration_stops_serve_in_one_line(
 def test_keys_generate_prints_a_private_ed25519_jwk(conduit: Run) -> None:
     result = conduit("keys", "generate")
     key = json.loads(result.stdout)
-    assert (key["kty"], key["crv"], key["alg"]) == ("OKP", "Ed25519", "Ed25519")
+    assert (key["kty"], key["crv"], key["alg"]) == ("OKP", "Ed25519", "EdDSA")
     assert key["d"] and key["kid"]
     assert json.loads(conduit("keys", "generate").stdout)["kid"] != key["kid"]
 
@@ -127,3 +134,26 @@ def test_users_create_reads_the_password_from_stdin(
     )
     assert short.returncode == 1
     assert short.stderr == "conduit: password is too short (minimum is 8 characters)\n"
+
+
+def test_roles_suspension_and_purging_from_the_console(
+    conduit: Run, database_url_for_tests: str, db: object
+) -> None:
+    env = {"CONDUIT_DATABASE_URL": database_url_for_tests, "CONDUIT_ARGON2_MEMORY_KIB": "64"}
+    created = conduit(
+        "users", "create", "--username", "jake", "--email", "j@x.io", env=env, stdin="password123\n"
+    )
+    assert created.returncode == 0, created.stderr
+
+    promoted = conduit("users", "set-role", "jake", "moderator", "--reason", "helps", env=env)
+    assert (promoted.returncode, promoted.stdout) == (0, "jake is now moderator\n")
+    suspended = conduit("users", "suspend", "JAKE", env=env)
+    assert (suspended.returncode, suspended.stdout) == (0, "jake is suspended\n")
+    restored = conduit("users", "unsuspend", "jake", env=env)
+    assert (restored.returncode, restored.stdout) == (0, "jake is active\n")
+    missing = conduit("users", "suspend", "nobody", env=env)
+    assert (missing.returncode, missing.stderr) == (1, "conduit: no such user\n")
+
+    purged = conduit("sessions", "purge-expired", env=env)
+    assert purged.returncode == 0
+    assert purged.stdout.startswith("deleted ")

@@ -8,7 +8,8 @@ from entrypoints.settings import ConfigError, Settings
 def test_defaults_without_variables() -> None:
     settings = Settings.from_env({})
     assert settings.database_url is None
-    assert settings.access_token_ttl == 86400
+    assert settings.access_token_ttl == 900
+    assert settings.refresh_token_ttl == 30 * 24 * 3600
     assert settings.log_level == "INFO"
 
 

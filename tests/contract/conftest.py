@@ -10,13 +10,22 @@ from adapters.memory.store import InMemoryStore
 from adapters.memory.unit_of_work import InMemoryUnitOfWork
 from adapters.postgres.queries import SqlaQueries
 from adapters.postgres.unit_of_work import SqlaUnitOfWork
-from application.ports.queries import ArticleQueries, CommentQueries, ProfileQueries, TagQueries
+from application.ports.queries import (
+    AdminQueries,
+    ArticleQueries,
+    CommentQueries,
+    ProfileQueries,
+    SessionLookup,
+    TagQueries,
+)
 from application.ports.unit_of_work import UnitOfWork
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
 
 
-class Queries(ArticleQueries, CommentQueries, ProfileQueries, TagQueries):
+class Queries(
+    ArticleQueries, CommentQueries, ProfileQueries, TagQueries, SessionLookup, AdminQueries
+):
     """All the query ports, as one adapter object implements them."""
 
 

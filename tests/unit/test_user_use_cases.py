@@ -5,62 +5,50 @@ from datetime import timedelta
 import pytest
 
 from adapters.memory.clock import FakeClock
-from adapters.memory.unit_of_work import InMemoryUnitOfWork
+from adapters.memory.store import InMemoryStore
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from application.changes import UNCHANGED
 from application.errors import AlreadyTaken, InvalidCredentials, InvalidToken
 from application.principal import Principal
 from application.users.accounts import NewAccount
-from application.users.authenticate import Authenticate
-from application.users.create import CreateUser
-from application.users.current import GetCurrentUser
-from application.users.login import Credentials, LogIn
-from application.users.register import RegisterUser
-from application.users.update import AccountChanges, UpdateUser
+from application.users.login import Credentials
+from application.users.update import AccountChanges
 from domain.errors import ValidationFailed
+from domain.roles import Role
+from entrypoints.container import Container
+from tests.unit.conftest import sign_up
 
 JAKE = NewAccount(username="jake", email="jake@jake.jake", password="jakejake")
 
 
-@pytest.fixture
-def register(memory_uow, hasher, tokens, clock) -> RegisterUser:
-    return RegisterUser(memory_uow, hasher, tokens, clock)
-
-
-@pytest.fixture
-def log_in(memory_uow, hasher, tokens) -> LogIn:
-    return LogIn(memory_uow, hasher, tokens)
-
-
-@pytest.fixture
-def authenticate(tokens) -> Authenticate:
-    return Authenticate(tokens)
-
-
-@pytest.fixture
-def update(memory_uow, hasher, clock) -> UpdateUser:
-    return UpdateUser(memory_uow, hasher, clock)
-
-
 class TestRegister:
-    async def test_creates_the_account_and_signs_in(self, register, authenticate, store) -> None:
-        signed_in = await register(JAKE)
+    async def test_creates_the_account_and_signs_in(
+        self, app: Container, store: InMemoryStore
+    ) -> None:
+        signed_in = await app.register_user()(JAKE)
 
         assert signed_in.account.username == "jake"
         assert signed_in.account.email == "jake@jake.jake"
         assert signed_in.account.bio is None and signed_in.account.image is None
-        principal = await authenticate(signed_in.token)
-        assert store.users[principal.user_id].username == "jake"
+        assert len(signed_in.refresh_token) >= 43  # 256 bits, URL-safe base64
+        principal = await app.authenticate()(signed_in.token)
+        user = store.users[principal.user_id]
+        assert (user.username, user.role) == ("jake", Role.USER)
+        assert store.sessions[principal.session_id].user_id == user.id
 
-    async def test_stores_a_hash_never_the_password(self, register, store) -> None:
-        await register(JAKE)
+    async def test_stores_a_hash_never_the_password(
+        self, app: Container, store: InMemoryStore
+    ) -> None:
+        signed_in = await app.register_user()(JAKE)
         (user,) = store.users.values()
         assert user.password_hash.startswith("$argon2id$")
         assert "jakejake" not in user.password_hash
+        (token,) = store.refresh_tokens.values()
+        assert signed_in.refresh_token not in token.digest
 
-    async def test_reports_every_invalid_field(self, register, store) -> None:
+    async def test_reports_every_invalid_field(self, app: Container, store: InMemoryStore) -> None:
         with pytest.raises(ValidationFailed) as failed:
-            await register(NewAccount(username="", email="nope", password="short"))
+            await app.register_user()(NewAccount(username="", email="nope", password="short"))
         assert failed.value.errors == {
             "username": ["can't be blank"],
             "email": ["is invalid"],
@@ -68,27 +56,37 @@ class TestRegister:
         }
         assert store.users == {}
 
-    async def test_username_and_email_are_unique_ignoring_case(self, register, store) -> None:
-        await register(JAKE)
+    async def test_username_and_email_are_unique_ignoring_case(
+        self, app: Container, store: InMemoryStore
+    ) -> None:
+        await app.register_user()(JAKE)
         with pytest.raises(AlreadyTaken) as taken:
-            await register(NewAccount(username="JAKE", email="Jake@Jake.Jake", password="x" * 8))
+            await app.register_user()(NewAccount("JAKE", "Jake@Jake.Jake", "x" * 8))
         assert taken.value.fields == ["username", "email"]
         assert len(store.users) == 1
 
-    async def test_timestamps_are_the_clock_in_milliseconds(self, register, store, clock) -> None:
+    async def test_timestamps_are_the_clock_in_milliseconds(
+        self, app: Container, store: InMemoryStore, clock: FakeClock
+    ) -> None:
         clock.advance(timedelta(microseconds=123456))
-        await register(JAKE)
+        await app.register_user()(JAKE)
         (user,) = store.users.values()
         assert user.created_at == user.updated_at
         assert user.created_at.microsecond == 123000
 
 
 class TestLogIn:
-    async def test_with_the_right_password(self, register, log_in, authenticate) -> None:
-        registered = await register(JAKE)
-        signed_in = await log_in(Credentials(email="JAKE@jake.jake", password="jakejake"))
+    async def test_with_the_right_password_opens_another_session(
+        self, app: Container, store: InMemoryStore
+    ) -> None:
+        registered = await app.register_user()(JAKE)
+        signed_in = await app.log_in()(Credentials(email="JAKE@jake.jake", password="jakejake"))
         assert signed_in.account == registered.account
-        assert (await authenticate(signed_in.token)) == (await authenticate(registered.token))
+        first = await app.authenticate()(registered.token)
+        second = await app.authenticate()(signed_in.token)
+        assert first.user_id == second.user_id
+        assert first.session_id != second.session_id
+        assert len(store.sessions) == 2
 
     @pytest.mark.parametrize(
         "credentials",
@@ -98,28 +96,29 @@ class TestLogIn:
         ],
     )
     async def test_wrong_email_or_password_are_indistinguishable(
-        self, register, log_in, credentials
+        self, app: Container, credentials: Credentials
     ) -> None:
-        await register(JAKE)
+        await app.register_user()(JAKE)
         with pytest.raises(InvalidCredentials):
-            await log_in(credentials)
+            await app.log_in()(credentials)
 
-    async def test_blank_fields(self, log_in) -> None:
+    async def test_blank_fields(self, app: Container) -> None:
         with pytest.raises(ValidationFailed) as failed:
-            await log_in(Credentials(email=" ", password=""))
+            await app.log_in()(Credentials(email=" ", password=""))
         assert failed.value.errors == {"email": ["can't be blank"], "password": ["can't be blank"]}
 
     async def test_upgrades_a_hash_made_with_weaker_parameters(
-        self, register, memory_uow, tokens, store
+        self, app: Container, store: InMemoryStore
     ) -> None:
-        await register(JAKE)
+        await app.register_user()(JAKE)
         (user,) = store.users.values()
         old_hash = user.password_hash
         stronger = Argon2PasswordHasher(
             time_cost=2, memory_cost_kib=16, parallelism=1, max_concurrency=1
         )
         try:
-            await LogIn(memory_uow, stronger, tokens)(Credentials("jake@jake.jake", "jakejake"))
+            with app.hasher.override(stronger):
+                await app.log_in()(Credentials("jake@jake.jake", "jakejake"))
         finally:
             stronger.close()
         new_hash = store.users[user.id].password_hash
@@ -128,92 +127,103 @@ class TestLogIn:
 
 
 class TestAuthenticate:
-    async def test_refuses_an_empty_token(self, authenticate) -> None:
+    async def test_refuses_an_empty_token(self, app: Container) -> None:
         with pytest.raises(InvalidToken):
-            await authenticate("")
+            await app.authenticate()("")
 
-    async def test_refuses_an_expired_token(self, register, authenticate, clock) -> None:
-        signed_in = await register(JAKE)
-        clock.advance(timedelta(hours=1, seconds=1))
+    async def test_refuses_an_expired_token(self, app: Container, clock: FakeClock) -> None:
+        signed_in = await app.register_user()(JAKE)
+        clock.advance(timedelta(seconds=app.settings().access_token_ttl))
         with pytest.raises(InvalidToken):
-            await authenticate(signed_in.token)
+            await app.authenticate()(signed_in.token)
+
+    async def test_knows_the_current_role(self, app: Container, store: InMemoryStore) -> None:
+        signed_in = await app.register_user()(JAKE)
+        (user,) = store.users.values()
+        user.role = Role.MODERATOR
+        assert (await app.authenticate()(signed_in.token)).role is Role.MODERATOR
 
 
 class TestCurrentUser:
-    async def test_returns_the_callers_account(self, register, authenticate, memory_uow) -> None:
-        signed_in = await register(JAKE)
-        principal = await authenticate(signed_in.token)
-        assert await GetCurrentUser(memory_uow)(principal) == signed_in.account
+    async def test_returns_the_callers_account(self, app: Container) -> None:
+        signed_in = await app.register_user()(JAKE)
+        principal = await app.authenticate()(signed_in.token)
+        assert await app.get_current_user()(principal) == signed_in.account
 
     async def test_a_deleted_account_invalidates_its_tokens(
-        self, register, authenticate, memory_uow, store
+        self, app: Container, store: InMemoryStore
     ) -> None:
-        signed_in = await register(JAKE)
-        principal = await authenticate(signed_in.token)
+        signed_in = await app.register_user()(JAKE)
+        principal = await app.authenticate()(signed_in.token)
         store.users.clear()
         with pytest.raises(InvalidToken):
-            await GetCurrentUser(memory_uow)(principal)
+            await app.get_current_user()(principal)
 
 
 class TestUpdateUser:
-    async def signed_in(self, register: RegisterUser, authenticate: Authenticate) -> Principal:
-        return await authenticate((await register(JAKE)).token)
-
-    async def test_changes_only_the_given_fields(self, register, authenticate, update) -> None:
-        principal = await self.signed_in(register, authenticate)
-        account = await update(principal, AccountChanges(bio="I work at statefarm"))
+    async def test_changes_only_the_given_fields(self, app: Container) -> None:
+        principal = await sign_up(app, "jake")
+        account = await app.update_user()(principal, AccountChanges(bio="I work at statefarm"))
         assert account.bio == "I work at statefarm"
-        assert (account.username, account.email, account.image) == ("jake", "jake@jake.jake", None)
+        assert (account.username, account.email, account.image) == ("jake", "jake@x.io", None)
 
     @pytest.mark.parametrize("cleared", ["", None])
     async def test_empty_or_null_bio_and_image_clear_them(
-        self, register, authenticate, update, cleared
+        self, app: Container, cleared: str | None
     ) -> None:
-        principal = await self.signed_in(register, authenticate)
-        await update(principal, AccountChanges(bio="bio", image="https://x.io/a.png"))
-        account = await update(principal, AccountChanges(bio=cleared, image=cleared))
+        principal = await sign_up(app, "jake")
+        await app.update_user()(principal, AccountChanges(bio="bio", image="https://x.io/a.png"))
+        account = await app.update_user()(principal, AccountChanges(bio=cleared, image=cleared))
         assert account.bio is None and account.image is None
 
-    async def test_new_password_works_and_old_one_stops(
-        self, register, authenticate, update, log_in
-    ) -> None:
-        principal = await self.signed_in(register, authenticate)
-        await update(principal, AccountChanges(password="new password"))
-        await log_in(Credentials("jake@jake.jake", "new password"))
+    async def test_new_password_works_and_old_one_stops(self, app: Container) -> None:
+        principal = await sign_up(app, "jake")
+        await app.update_user()(principal, AccountChanges(password="new password"))
+        await app.log_in()(Credentials("jake@x.io", "new password"))
         with pytest.raises(InvalidCredentials):
-            await log_in(Credentials("jake@jake.jake", "jakejake"))
+            await app.log_in()(Credentials("jake@x.io", "password123"))
+
+    async def test_new_password_ends_every_other_session(self, app: Container) -> None:
+        here = await sign_up(app, "jake")
+        elsewhere = await app.log_in()(Credentials("jake@x.io", "password123"))
+        await app.update_user()(here, AccountChanges(password="new password"))
+        with pytest.raises(InvalidToken):
+            await app.authenticate()(elsewhere.token)
+        assert (await app.get_current_user()(here)).username == "jake"
 
     async def test_invalid_values_change_nothing(
-        self, register, authenticate, update, store
+        self, app: Container, store: InMemoryStore
     ) -> None:
-        principal = await self.signed_in(register, authenticate)
+        principal = await sign_up(app, "jake")
         with pytest.raises(ValidationFailed) as failed:
-            await update(
+            await app.update_user()(
                 principal,
                 AccountChanges(username="", email="", password="short", bio="ok", image="ftp://x"),
             )
         assert set(failed.value.errors) == {"username", "email", "password", "image"}
         assert store.users[principal.user_id].bio is None
 
-    async def test_cannot_take_anothers_name(self, register, authenticate, update) -> None:
-        principal = await self.signed_in(register, authenticate)
-        await register(NewAccount("celeb", "celeb@x.io", "password"))
+    async def test_cannot_take_anothers_name(self, app: Container) -> None:
+        principal = await sign_up(app, "jake")
+        await sign_up(app, "celeb")
         with pytest.raises(AlreadyTaken) as taken:
-            await update(principal, AccountChanges(username="Celeb", email="CELEB@x.io"))
+            await app.update_user()(principal, AccountChanges(username="Celeb", email="CELEB@x.io"))
         assert taken.value.fields == ["username", "email"]
 
-    async def test_may_keep_or_recase_its_own_name(self, register, authenticate, update) -> None:
-        principal = await self.signed_in(register, authenticate)
-        account = await update(principal, AccountChanges(username="Jake", email="jake@jake.jake"))
-        assert account.username == "Jake"
+    async def test_may_keep_or_recase_its_own_name(self, app: Container) -> None:
+        principal = await sign_up(app, "jake")
+        changes = AccountChanges(username="Jake", email="jake@x.io")
+        assert (await app.update_user()(principal, changes)).username == "Jake"
 
     async def test_updated_at_moves_and_created_at_stays(
-        self, register, authenticate, update, store, clock
+        self, app: Container, store: InMemoryStore
     ) -> None:
-        principal = await self.signed_in(register, authenticate)
+        principal: Principal = await sign_up(app, "jake")
         created = store.users[principal.user_id].created_at
-        await update(principal, AccountChanges(bio="one"))
-        await update(principal, AccountChanges(bio="two"))  # same instant on the fake clock
+        await app.update_user()(principal, AccountChanges(bio="one"))
+        await app.update_user()(
+            principal, AccountChanges(bio="two")
+        )  # same instant on the fake clock
         user = store.users[principal.user_id]
         assert user.created_at == created
         assert user.updated_at == created + timedelta(milliseconds=2)
@@ -224,10 +234,13 @@ class TestUpdateUser:
         assert changes.email is UNCHANGED
 
 
-async def test_operator_creates_an_account_without_a_token(store, hasher) -> None:
-    account = await CreateUser(InMemoryUnitOfWork(store), hasher, FakeClock())(JAKE)
+async def test_operator_creates_an_account_without_a_session(
+    app: Container, store: InMemoryStore
+) -> None:
+    account = await app.create_user()(JAKE)
     assert account.username == "jake"
     assert len(store.users) == 1
+    assert store.sessions == {}
 
 
 def test_commands_hide_passwords() -> None:

@@ -21,6 +21,10 @@ from entrypoints.http.structs.articles import (
     UpdateArticleRequest,
 )
 
+Reason = Annotated[
+    str | None,
+    QueryParameter(description="Why a moderator deletes someone else's work (audited)"),
+]
 Limit = Annotated[
     int, QueryParameter(ge=1, le=Page.MAX_LIMIT, description="How many articles to return")
 ]
@@ -133,8 +137,9 @@ class ArticlesController(Controller):
         slug: FromPath[str],
         principal: NamedDependency[Principal],
         delete_article: NamedDependency[DeleteArticle],
+        reason: Reason = None,
     ) -> None:
-        await delete_article(principal, slug)
+        await delete_article(principal, slug, reason)
 
     @post(
         "/{slug:str}/favorite",

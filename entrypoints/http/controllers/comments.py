@@ -8,6 +8,7 @@ from application.comments.add import AddComment
 from application.comments.delete import DeleteComment
 from application.comments.list import ListComments
 from application.principal import Principal
+from entrypoints.http.controllers.articles import Reason
 from entrypoints.http.openapi import AUTHENTICATED, OPTIONALLY_AUTHENTICATED, errors
 from entrypoints.http.structs.comments import (
     Comment,
@@ -65,5 +66,6 @@ class CommentsController(Controller):
         comment_id: Annotated[int, PathParameter(ge=1, le=2**63 - 1)],
         principal: NamedDependency[Principal],
         delete_comment: NamedDependency[DeleteComment],
+        reason: Reason = None,
     ) -> None:
-        await delete_comment(principal, slug, comment_id)
+        await delete_comment(principal, slug, comment_id, reason)

@@ -1,8 +1,14 @@
-from litestar import Controller, get, post, put
+from uuid import UUID
+
+from litestar import Controller, delete, get, post, put
 from litestar.di import NamedDependency
-from litestar.params import JSONBody
+from litestar.params import FromPath, JSONBody
 
 from application.principal import Principal
+from application.sessions.logout import LogOut
+from application.sessions.manage import ListSessions, RevokeSession
+from application.sessions.opening import Client
+from application.sessions.refresh import RefreshSession
 from application.users.current import GetCurrentUser
 from application.users.login import LogIn
 from application.users.register import RegisterUser
@@ -11,6 +17,9 @@ from entrypoints.http.openapi import AUTHENTICATED, errors
 from entrypoints.http.structs.users import (
     LoginUserRequest,
     NewUserRequest,
+    RefreshRequest,
+    Session,
+    SessionsResponse,
     UpdateUserRequest,
     UserResponse,
 )
@@ -22,17 +31,53 @@ class UsersController(Controller):
 
     @post("/", status_code=201, summary="Register a new user", responses=errors(400, 409, 422))
     async def register(
-        self, data: JSONBody[NewUserRequest], register_user: NamedDependency[RegisterUser]
+        self,
+        data: JSONBody[NewUserRequest],
+        client: NamedDependency[Client],
+        register_user: NamedDependency[RegisterUser],
     ) -> UserResponse:
-        signed_in = await register_user(data.to_command())
-        return UserResponse.of(signed_in.account, signed_in.token)
+        return UserResponse.signed_in(await register_user(data.to_command(), client))
 
-    @post("/login", status_code=200, summary="Existing user login", responses=errors(400, 401, 422))
+    @post(
+        "/login",
+        status_code=200,
+        summary="Existing user login",
+        responses=errors(400, 401, 403, 422),
+    )
     async def log_in(
-        self, data: JSONBody[LoginUserRequest], log_in: NamedDependency[LogIn]
+        self,
+        data: JSONBody[LoginUserRequest],
+        client: NamedDependency[Client],
+        log_in: NamedDependency[LogIn],
     ) -> UserResponse:
-        signed_in = await log_in(data.to_command())
-        return UserResponse.of(signed_in.account, signed_in.token)
+        return UserResponse.signed_in(await log_in(data.to_command(), client))
+
+    @post(
+        "/refresh",
+        status_code=200,
+        summary="Trade a refresh token for new tokens",
+        description="Each refresh token works once. Presenting a used one ends its session.",
+        responses=errors(400, 401, 403, 422),
+    )
+    async def refresh(
+        self,
+        data: JSONBody[RefreshRequest],
+        client: NamedDependency[Client],
+        refresh_session: NamedDependency[RefreshSession],
+    ) -> UserResponse:
+        return UserResponse.signed_in(await refresh_session(data.refresh_token, client))
+
+    @post(
+        "/logout",
+        status_code=204,
+        summary="End the current session",
+        security=AUTHENTICATED,
+        responses=errors(401),
+    )
+    async def log_out(
+        self, principal: NamedDependency[Principal], log_out: NamedDependency[LogOut]
+    ) -> None:
+        await log_out(principal)
 
 
 class CurrentUserController(Controller):
@@ -49,7 +94,12 @@ class CurrentUserController(Controller):
     ) -> UserResponse:
         return UserResponse.of(await get_current_user(principal), access_token)
 
-    @put("/", summary="Update current user", responses=errors(400, 401, 409, 422))
+    @put(
+        "/",
+        summary="Update current user",
+        description="A new password ends every other session of the user.",
+        responses=errors(400, 401, 409, 422),
+    )
     async def update(
         self,
         data: JSONBody[UpdateUserRequest],
@@ -58,3 +108,21 @@ class CurrentUserController(Controller):
         update_user: NamedDependency[UpdateUser],
     ) -> UserResponse:
         return UserResponse.of(await update_user(principal, data.to_command()), access_token)
+
+    @get("/sessions", summary="The current user's open sessions", responses=errors(401))
+    async def sessions(
+        self,
+        principal: NamedDependency[Principal],
+        list_sessions: NamedDependency[ListSessions],
+    ) -> SessionsResponse:
+        views = await list_sessions(principal)
+        return SessionsResponse(sessions=[Session.of(view) for view in views])
+
+    @delete("/sessions/{session_id:uuid}", summary="End one session", responses=errors(401, 404))
+    async def revoke_session(
+        self,
+        session_id: FromPath[UUID],
+        principal: NamedDependency[Principal],
+        revoke_session: NamedDependency[RevokeSession],
+    ) -> None:
+        await revoke_session(principal, session_id)

@@ -1,10 +1,13 @@
+from uuid import UUID
+
 from msgspec import UNSET, UnsetType
 
 from application.users.accounts import NewAccount
 from application.users.login import Credentials
 from application.users.update import AccountChanges
-from application.users.views import Account
-from entrypoints.http.structs import Wire, change
+from application.users.views import Account, SignedIn
+from application.views import SessionView
+from entrypoints.http.structs import Wire, change, timestamp
 
 
 class NewUser(Wire):
@@ -57,9 +60,12 @@ class UpdateUserRequest(Wire):
 class User(Wire):
     email: str
     token: str
+    """The access token: send it as `Authorization: Token <token>`."""
     username: str
     bio: str | None
     image: str | None
+    refresh_token: str | UnsetType = UNSET
+    """Only on register, login and refresh: trade it at /api/users/refresh, once."""
 
 
 class UserResponse(Wire):
@@ -76,3 +82,39 @@ class UserResponse(Wire):
                 image=account.image,
             )
         )
+
+    @classmethod
+    def signed_in(cls, signed_in: SignedIn) -> "UserResponse":
+        response = cls.of(signed_in.account, signed_in.token)
+        response.user.refresh_token = signed_in.refresh_token
+        return response
+
+
+class RefreshRequest(Wire):
+    refresh_token: str
+
+
+class Session(Wire):
+    id: UUID
+    created_at: str
+    last_used_at: str
+    expires_at: str
+    user_agent: str | None
+    ip: str | None
+    current: bool
+
+    @classmethod
+    def of(cls, view: SessionView) -> "Session":
+        return cls(
+            id=view.id,
+            created_at=timestamp(view.created_at),
+            last_used_at=timestamp(view.last_used_at),
+            expires_at=timestamp(view.expires_at),
+            user_agent=view.user_agent,
+            ip=view.ip,
+            current=view.current,
+        )
+
+
+class SessionsResponse(Wire):
+    sessions: list[Session]

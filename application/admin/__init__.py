@@ -1,0 +1,1 @@
+"""Use cases of administrators: accounts, roles, suspension, the audit trail."""

@@ -1,0 +1,1 @@
+"""Use cases of sign-in sessions: refresh, log out, list, revoke, purge."""

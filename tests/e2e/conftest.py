@@ -1,0 +1,67 @@
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+CONDUIT = Path(sys.executable).parent / "conduit"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen[bytes], url: str) -> None:
+        self.process = process
+        self.url = url
+        self.output = b""
+
+
+@pytest.fixture
+def serve(database_url_for_tests: str, key_file: Path, db: object) -> Callable[..., object]:
+    """Starts `conduit serve` on the test database; stops it with SIGTERM on leaving."""
+
+    @contextmanager
+    def run(*args: str, **env: str) -> Iterator[Server]:
+        port = free_port()
+        environment = {
+            **os.environ,
+            "CONDUIT_DATABASE_URL": database_url_for_tests,
+            "CONDUIT_JWT_KEYS_FILE": str(key_file),
+            "CONDUIT_ARGON2_MEMORY_KIB": "64",
+            **env,
+        }
+        process = subprocess.Popen(
+            [str(CONDUIT), "serve", "--port", str(port), *args],
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        server = Server(process, f"http://127.0.0.1:{port}")
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    if httpx.get(f"{server.url}/health/live").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    if time.monotonic() > deadline or process.poll() is not None:
+                        raise
+                    time.sleep(0.1)
+            yield server
+        finally:
+            process.send_signal(signal.SIGTERM)
+            server.output, _ = process.communicate(timeout=30)
+
+    return run
