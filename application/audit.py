@@ -5,7 +5,8 @@ from datetime import datetime
 from application.errors import Forbidden
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Actor, Operator
-from domain.audit import AuditRecord
+from domain.audit import AuditRecord, valid_reason
+from domain.errors import FieldErrors
 from domain.roles import Permission
 
 
@@ -28,6 +29,10 @@ async def record(
     else:
         user = await uow.users.get(actor.user_id)
         name, actor_id = (user.username if user else str(actor.user_id)), actor.user_id
+    errors = FieldErrors()
+    with errors.collect("reason"):
+        reason = valid_reason(reason)
+    errors.raise_if_any()
     uow.audit.add(
         AuditRecord.of(
             actor=name, actor_id=actor_id, action=action, target=target, reason=reason, now=now

@@ -25,6 +25,16 @@ class AccountSuspended(ApplicationError):
     """The account is suspended: it may not sign in or refresh."""
 
 
+class TooManyRequests(ApplicationError):
+    """A rate limit is spent: for the client (`scope` "request") or an account ("account")."""
+
+    def __init__(self, scope: str, *, limit: int, retry_after: int) -> None:
+        super().__init__(f"too many requests for this {scope}; retry in {retry_after} s")
+        self.scope = scope
+        self.limit = limit
+        self.retry_after = retry_after
+
+
 class NotFound(ApplicationError):
     def __init__(self, resource: str) -> None:
         super().__init__(f"{resource} not found")

@@ -7,7 +7,7 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from domain.errors import FieldErrors, InvalidValue
-from domain.values import next_timestamp, require_text, to_milliseconds
+from domain.values import HAS_NUL, NUL, next_timestamp, require_text, to_milliseconds
 
 TITLE_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 1000
@@ -36,6 +36,8 @@ def valid_tags(raw: list[str]) -> list[str]:
         raise InvalidValue("can't contain a blank tag")
     if any(len(tag) > TAG_MAX_LENGTH for tag in tags):
         raise InvalidValue(f"can't contain a tag longer than {TAG_MAX_LENGTH} characters")
+    if any(NUL in tag for tag in tags):
+        raise InvalidValue(HAS_NUL)
     if len(tags) > MAX_TAGS:
         raise InvalidValue(f"can't have more than {MAX_TAGS} tags")
     return tags

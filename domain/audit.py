@@ -4,7 +4,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from domain.values import to_milliseconds
+from domain.values import optional_text, to_milliseconds
+
+REASON_MAX_LENGTH = 1000
+
+
+def valid_reason(raw: str | None) -> str | None:
+    return optional_text(raw, max_length=REASON_MAX_LENGTH)
 
 
 @dataclass(eq=False)

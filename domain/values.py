@@ -18,12 +18,23 @@ def too_short(minimum: int, unit: str = "characters") -> str:
     return f"is too short (minimum is {minimum} {unit})"
 
 
+NUL = "\x00"
+HAS_NUL = "can't contain NUL characters"
+
+
 def require_text(value: str, *, max_length: int) -> str:
     """Non-blank text up to `max_length` characters, kept as given."""
     if not value.strip():
         raise InvalidValue(BLANK)
+    return bounded_text(value, max_length=max_length)
+
+
+def bounded_text(value: str, *, max_length: int) -> str:
+    """Text of at most `max_length` characters, without NUL (no text store keeps it)."""
     if len(value) > max_length:
         raise InvalidValue(too_long(max_length))
+    if NUL in value:
+        raise InvalidValue(HAS_NUL)
     return value
 
 
@@ -91,9 +102,7 @@ def optional_text(raw: str | None, *, max_length: int) -> str | None:
     """Optional free text where an empty string means "none"."""
     if raw is None or raw.strip() == "":
         return None
-    if len(raw) > max_length:
-        raise InvalidValue(too_long(max_length))
-    return raw
+    return bounded_text(raw, max_length=max_length)
 
 
 BIO_MAX_LENGTH = 4000

@@ -8,6 +8,7 @@ from adapters.clock import SystemClock
 from adapters.postgres.database import Database
 from adapters.postgres.queries import SqlaQueries
 from adapters.postgres.unit_of_work import SqlaUnitOfWork
+from adapters.rate_limits import LimitsRateLimiter
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from adapters.security.jose_tokens import JoseTokenService
 from adapters.security.keys import load_key_file
@@ -35,6 +36,7 @@ from application.users.create import CreateUser
 from application.users.current import GetCurrentUser
 from application.users.login import LogIn
 from application.users.register import RegisterUser
+from application.users.throttle import AccountThrottle
 from application.users.update import UpdateUser
 from entrypoints.settings import Settings
 
@@ -47,6 +49,8 @@ class Container(containers.DeclarativeContainer):
         Database,
         settings.provided.require_database_url.call(),
         pool_size=settings.provided.db_pool_size,
+        pool_timeout=settings.provided.db_pool_timeout,
+        statement_timeout_ms=settings.provided.db_statement_timeout_ms,
     )
     uow = providers.Factory(SqlaUnitOfWork, database.provided.session_factory)
     queries = providers.Singleton(SqlaQueries, database.provided.engine)
@@ -69,11 +73,23 @@ class Container(containers.DeclarativeContainer):
     )
 
     session_lifetime = providers.Factory(timedelta, seconds=settings.provided.refresh_token_ttl)
+    rate_limiter = providers.Singleton(
+        LimitsRateLimiter,
+        settings.provided.redis_url,
+        key_prefix=settings.provided.redis_key_prefix,
+    )
+    account_throttle = providers.Factory(
+        AccountThrottle, rate_limiter, settings.provided.auth_rate_limit_per_minute
+    )
 
     authenticate = providers.Factory(Authenticate, tokens, queries, clock)
-    register_user = providers.Factory(RegisterUser, uow, hasher, tokens, clock, session_lifetime)
+    register_user = providers.Factory(
+        RegisterUser, uow, hasher, tokens, clock, session_lifetime, account_throttle
+    )
     create_user = providers.Factory(CreateUser, uow, hasher, clock)
-    log_in = providers.Factory(LogIn, uow, hasher, tokens, clock, session_lifetime)
+    log_in = providers.Factory(
+        LogIn, uow, hasher, tokens, clock, session_lifetime, account_throttle
+    )
     refresh_session = providers.Factory(RefreshSession, uow, tokens, clock, session_lifetime)
     log_out = providers.Factory(LogOut, uow, clock)
     list_sessions = providers.Factory(ListSessions, uow, clock)

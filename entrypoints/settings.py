@@ -1,5 +1,6 @@
 """Configuration from `CONDUIT_*` environment variables, read once into one typed object."""
 
+import ipaddress
 import logging
 import os
 from collections.abc import Callable, Mapping
@@ -50,6 +51,36 @@ def _http_url(raw: str) -> str:
     return raw.rstrip("/")
 
 
+def _flag(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"must be true or false, got {raw!r}")
+
+
+def _redis_url(raw: str) -> str:
+    if not raw.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError("must be a redis://, rediss:// or unix:// URL")
+    return raw
+
+
+def _networks(raw: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    try:
+        return tuple(ipaddress.ip_network(part.strip()) for part in raw.split(",") if part.strip())
+    except ValueError as error:
+        raise ValueError(f"must be IP addresses or networks, comma-separated: {error}") from None
+
+
+def _origins(raw: str) -> tuple[str, ...]:
+    origins = tuple(part.strip().rstrip("/") for part in raw.split(",") if part.strip())
+    for origin in origins:
+        if origin != "*" and not origin.startswith(("http://", "https://")):
+            raise ValueError(f"an origin is * or starts with http:// or https://, got {origin!r}")
+    return origins
+
+
 def _text(raw: str) -> str:
     if not raw.strip():
         raise ValueError("must not be empty")
@@ -79,6 +110,28 @@ class Settings:
     )
     log_level: str = _setting("INFO", _log_level, "DEBUG, INFO, WARNING or ERROR")
     db_pool_size: int = _setting(10, _integer(1), "database connections per worker")
+    db_pool_timeout: int = _setting(
+        5, _integer(1), "seconds a request waits for a free connection before a 503"
+    )
+    db_statement_timeout_ms: int = _setting(
+        5000, _integer(100), "longest a database statement may run, ms"
+    )
+    redis_url: str | None = _setting(
+        None, _redis_url, "Redis for state shared by workers and hosts (rate limits)"
+    )
+    redis_key_prefix: str = _setting("conduit", _text, "prefix of every Redis key")
+    rate_limit_per_minute: int = _setting(600, _integer(1), "requests per client per minute")
+    auth_rate_limit_per_minute: int = _setting(
+        10, _integer(1), "login, register and refresh per client, and per account, per minute"
+    )
+    trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = _setting(
+        (), _networks, "proxies whose X-Forwarded-For is believed, comma-separated"
+    )
+    cors_origins: tuple[str, ...] = _setting(
+        (), _origins, "origins browsers may call from, comma-separated; * in a port allowed"
+    )
+    hsts: bool = _setting(False, _flag, "send Strict-Transport-Security (behind HTTPS only)")
+    max_body_bytes: int = _setting(1_048_576, _integer(1024), "largest request body, bytes")
     argon2_time_cost: int = _setting(3, _integer(1), "argon2id iterations")
     argon2_memory_kib: int = _setting(65536, _integer(8), "argon2id memory, KiB")
     argon2_parallelism: int = _setting(4, _integer(1), "argon2id lanes")

@@ -8,8 +8,10 @@ import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+import redis
 from sqlalchemy import text
 
 from adapters.memory.clock import FakeClock
@@ -25,6 +27,11 @@ from adapters.security.keys import load_key_file, write_new_key_file
 from entrypoints.settings import Settings
 
 CHEAP_ARGON2 = {"time_cost": 1, "memory_cost_kib": 8, "parallelism": 1}
+# Tests send many requests from one address; the rate-limit tests set their own limits.
+GENEROUS_LIMITS: dict[str, Any] = {
+    "rate_limit_per_minute": 1_000_000,
+    "auth_rate_limit_per_minute": 1_000_000,
+}
 
 
 @pytest.fixture(scope="session")
@@ -125,6 +132,21 @@ async def db(database: Database) -> AsyncIterator[Database]:
         await connection.execute(text(f"TRUNCATE {tables} CASCADE"))
 
 
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """CONDUIT_TEST_REDIS_URL (required to answer when set, as in CI), else a local Redis
+    if one answers; tests that need Redis are skipped on a machine without one."""
+    configured = os.environ.get("CONDUIT_TEST_REDIS_URL")
+    url = configured or "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        if configured:
+            raise
+        pytest.skip("no Redis at redis://127.0.0.1:6379 (set CONDUIT_TEST_REDIS_URL)")
+    return url
+
+
 @pytest.fixture
 def settings(database_url_for_tests: str, key_file: Path) -> Settings:
     return Settings(
@@ -134,4 +156,5 @@ def settings(database_url_for_tests: str, key_file: Path) -> Settings:
         argon2_memory_kib=CHEAP_ARGON2["memory_cost_kib"],
         argon2_parallelism=CHEAP_ARGON2["parallelism"],
         password_hash_concurrency=2,
+        **GENEROUS_LIMITS,
     )

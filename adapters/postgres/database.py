@@ -1,3 +1,7 @@
+import asyncio
+
+from asyncpg.exceptions import DataError, PostgresConnectionError, QueryCanceledError
+from sqlalchemy import exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
@@ -14,12 +18,33 @@ def asyncpg_url(database_url: str) -> URL:
 
 class Database:
     """The engine, and so the connection pool, of one process. Connections open lazily;
-    `close()` must run on the event loop that used them."""
+    `close()` must run on the event loop that used them.
 
-    def __init__(self, database_url: str, *, pool_size: int) -> None:
+    Nothing waits without bound: a connection takes at most `connect_timeout` seconds to
+    open, a request at most `pool_timeout` seconds to get one, a statement at most
+    `statement_timeout_ms` to run (the server cancels it)."""
+
+    def __init__(
+        self,
+        database_url: str,
+        *,
+        pool_size: int,
+        pool_timeout: float = 5,
+        statement_timeout_ms: int = 5000,
+        connect_timeout: float = 3,
+    ) -> None:
         start_mappers()
         self.engine = create_async_engine(
-            asyncpg_url(database_url), pool_size=pool_size, max_overflow=0
+            asyncpg_url(database_url),
+            pool_size=pool_size,
+            max_overflow=0,
+            pool_timeout=pool_timeout,
+            pool_pre_ping=False,
+            connect_args={
+                "timeout": connect_timeout,
+                "command_timeout": statement_timeout_ms / 1000 + 5,
+                "server_settings": {"statement_timeout": str(statement_timeout_ms)},
+            },
         )
         self.session_factory: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False, autoflush=False
@@ -27,3 +52,24 @@ class Database:
 
     async def close(self) -> None:
         await self.engine.dispose()
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """Whether the database could not answer (down, unreachable, overloaded, too slow), as
+    opposed to refusing what it was asked: a reason to try again later."""
+    if isinstance(error, exc.TimeoutError):  # no free connection in the pool in time
+        return True
+    if isinstance(error, exc.DBAPIError):
+        if error.connection_invalidated:
+            return True
+        cause = error.orig.__cause__ if error.orig is not None else None
+        return isinstance(cause, PostgresConnectionError | QueryCanceledError | OSError)
+    return isinstance(error, OSError | asyncio.TimeoutError | PostgresConnectionError)
+
+
+def is_unstorable_input(error: BaseException) -> bool:
+    """Whether the database refused a value it was given (a NUL character, a number out of
+    range): the request's fault, not the server's."""
+    if not isinstance(error, exc.DBAPIError) or error.orig is None:
+        return False
+    return isinstance(error.orig.__cause__, DataError)

@@ -6,6 +6,7 @@ from application.ports.clock import Clock
 from application.ports.security import PasswordHasher, TokenIssuer
 from application.ports.unit_of_work import UnitOfWork
 from application.sessions.opening import UNKNOWN_CLIENT, Client, open_session, signed_in
+from application.users.throttle import AccountThrottle
 from application.users.views import SignedIn
 from domain.errors import FieldErrors
 from domain.values import BLANK
@@ -30,12 +31,14 @@ class LogIn:
         tokens: TokenIssuer,
         clock: Clock,
         session_lifetime: timedelta,
+        throttle: AccountThrottle,
     ) -> None:
         self._uow = uow
         self._hasher = hasher
         self._tokens = tokens
         self._clock = clock
         self._session_lifetime = session_lifetime
+        self._throttle = throttle
 
     async def __call__(self, credentials: Credentials, client: Client = UNKNOWN_CLIENT) -> SignedIn:
         errors = FieldErrors()
@@ -44,13 +47,18 @@ class LogIn:
         if not credentials.password:
             errors.add("password", BLANK)
         errors.raise_if_any()
+        email = credentials.email.strip()
+        await self._throttle.attempt(email)
+        await self._throttle.refuse_while_locked(email)
 
         async with self._uow:
-            found = await self._uow.users.get_by_email(credentials.email.strip())
+            found = await self._uow.users.get_by_email(email)
         # Verified even without an account, so the answer takes as long either way.
         password_hash = found.password_hash if found is not None else None
         if not await self._hasher.verify(password_hash, credentials.password) or found is None:
+            await self._throttle.failed(email)
             raise InvalidCredentials()
+        await self._throttle.succeeded(email)
         if found.suspended:
             raise AccountSuspended()
         new_hash = (

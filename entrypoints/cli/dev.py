@@ -2,7 +2,9 @@
 
 Without `CONDUIT_DATABASE_URL` it starts an embedded PostgreSQL with its data in
 `.conduit/pgdata`; without `CONDUIT_JWT_KEYS_FILE` it creates a signing key in
-`.conduit/keys/`. Both are kept across runs. Migrations are applied before serving."""
+`.conduit/keys/`. Both are kept across runs. Without `CONDUIT_CORS_ORIGINS`, browsers
+may call from http://localhost:* and http://127.0.0.1:*, so a local RealWorld front end
+works. Migrations are applied before serving."""
 
 import argparse
 import os
@@ -16,6 +18,7 @@ from entrypoints.cli.serve import add_address_options, check_startup, serve
 from entrypoints.settings import Settings, env_name
 
 STATE = Path(".conduit")
+LOCAL_ORIGINS = "http://localhost:*,http://127.0.0.1:*"
 
 
 def register(commands: Any) -> None:
@@ -43,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
                 write_new_key_file(key_file)
                 print(f"created a signing key in {key_file}")
             os.environ[env_name("jwt_keys_file")] = str(key_file.resolve())
+        os.environ.setdefault(env_name("cors_origins"), LOCAL_ORIGINS)
         settings = Settings.from_env()
         check_startup(settings)
         migrator.upgrade(settings.require_database_url())

@@ -42,14 +42,19 @@ def positive(raw: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
-    check_startup(settings)
+    check_startup(settings, workers=args.workers)
     serve(settings, host=args.host, port=args.port, workers=args.workers)
     return 0
 
 
-def check_startup(settings: Settings) -> None:
+def check_startup(settings: Settings, *, workers: int = 1) -> None:
     """Fails here, in one line, what would otherwise fail in every worker."""
     settings.require_database_url()
+    if workers > 1 and settings.redis_url is None:
+        raise ConfigError(
+            f"{env_name('redis_url')}: is required with --workers {workers}: without Redis "
+            "each worker would count rate limits on its own"
+        )
     try:
         load_key_file(settings.require_jwt_keys_file())
     except KeyFileError as error:

@@ -16,6 +16,7 @@ from application.errors import AuthenticationRequired, InvalidToken
 from application.principal import Principal
 from application.sessions.opening import Client
 from entrypoints.container import Container
+from entrypoints.http.client_ip import client_address
 
 TOKEN_SCHEMES = ("token", "bearer")
 
@@ -72,10 +73,11 @@ async def provide_access_token(request: Request[Any, Any, Any]) -> str:
     return token
 
 
-async def provide_client(request: Request[Any, Any, Any]) -> Client:
+async def provide_client(request: Request[Any, Any, Any], state: State) -> Client:
+    trusted = container_of(state).settings().trusted_proxies
     return Client(
         user_agent=request.headers.get("user-agent"),
-        ip=request.client.host if request.client else None,
+        ip=client_address(request.scope, trusted),
     )
 
 

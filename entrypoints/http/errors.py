@@ -14,10 +14,15 @@ from litestar.status_codes import (
     HTTP_403_FORBIDDEN,
     HTTP_404_NOT_FOUND,
     HTTP_409_CONFLICT,
+    HTTP_413_REQUEST_ENTITY_TOO_LARGE,
     HTTP_422_UNPROCESSABLE_ENTITY,
+    HTTP_429_TOO_MANY_REQUESTS,
     HTTP_500_INTERNAL_SERVER_ERROR,
+    HTTP_503_SERVICE_UNAVAILABLE,
 )
 
+from adapters.metrics import RATE_LIMIT_REJECTIONS
+from adapters.postgres.database import is_unavailable, is_unstorable_input
 from application.errors import (
     AccountSuspended,
     AlreadyTaken,
@@ -28,8 +33,12 @@ from application.errors import (
     InvalidRefreshToken,
     InvalidToken,
     NotFound,
+    TooManyRequests,
 )
+from application.ports.rate_limits import RateDecision
 from domain.errors import DomainError, ValidationFailed
+from entrypoints.http.dependencies import container_of
+from entrypoints.http.middleware import rate_limit_headers, request_id_of
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +59,15 @@ ERROR_TABLE: dict[type[Exception], tuple[int, Callable[[Any], Errors]]] = {
 }
 
 
-def error_response(status_code: int, errors: Errors) -> Response[dict[str, Errors]]:
-    return Response({"errors": errors}, status_code=status_code, media_type=MediaType.JSON)
+RETRY_DATABASE_AFTER = 5
+
+
+def error_response(
+    status_code: int, errors: Errors, headers: dict[str, str] | None = None
+) -> Response[dict[str, Errors]]:
+    return Response(
+        {"errors": errors}, status_code=status_code, media_type=MediaType.JSON, headers=headers
+    )
 
 
 def handle_use_case_error(
@@ -78,6 +94,10 @@ _MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     (
         re.compile(r"Expected `str` of length <= (\d+)"),
         lambda m: f"is too long (maximum is {m[1]} characters)",
+    ),
+    (
+        re.compile(r"Expected `array` of length <= (\d+)"),
+        lambda m: f"can't have more than {m[1]} items",
     ),
     (re.compile(r"Expected `\w+` >= (-?\d+)"), lambda m: f"must be at least {m[1]}"),
     (re.compile(r"Expected `\w+` <= (-?\d+)"), lambda m: f"must be at most {m[1]}"),
@@ -116,13 +136,32 @@ def _describe(key: str, message: str) -> tuple[str, str]:
     return field, message[:1].lower() + message[1:]
 
 
-def handle_http_error(_: AnyRequest, error: HTTPException) -> Response[dict[str, Errors]]:
+def handle_too_many_requests(
+    request: AnyRequest, error: TooManyRequests
+) -> Response[dict[str, Errors]]:
+    RATE_LIMIT_REJECTIONS.labels(error.scope).inc()
+    decision = RateDecision(
+        allowed=False, limit=error.limit, remaining=0, reset_after=error.retry_after
+    )
+    request.scope["state"]["rate_limit"] = decision
+    message = f"too many requests, retry in {error.retry_after} s"
+    return error_response(
+        HTTP_429_TOO_MANY_REQUESTS, {error.scope: [message]}, rate_limit_headers(decision)
+    )
+
+
+def handle_http_error(request: AnyRequest, error: HTTPException) -> Response[dict[str, Errors]]:
+    if error.status_code >= HTTP_500_INTERNAL_SERVER_ERROR:
+        return handle_unexpected(request, error)
     if error.status_code == HTTP_404_NOT_FOUND:
         return error_response(error.status_code, {"route": ["not found"]})
-    detail = error.detail if error.status_code < HTTP_500_INTERNAL_SERVER_ERROR else "error"
-    if detail.startswith("JSON is malformed"):
+    if error.status_code == HTTP_413_REQUEST_ENTITY_TOO_LARGE:
+        limit = container_of(request.app.state).settings().max_body_bytes
+        message = f"is too large (maximum is {limit} bytes)"
+        return error_response(error.status_code, {"body": [message]})
+    if error.detail.startswith("JSON is malformed"):
         return error_response(error.status_code, {"body": ["is not valid JSON"]})
-    return error_response(error.status_code, {"request": [detail.lower()]})
+    return error_response(error.status_code, {"request": [error.detail.lower()]})
 
 
 def handle_undecodable_body(
@@ -132,13 +171,30 @@ def handle_undecodable_body(
 
 
 def handle_unexpected(request: AnyRequest, error: Exception) -> Response[dict[str, Errors]]:
-    log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=error)
-    return error_response(HTTP_500_INTERNAL_SERVER_ERROR, {"server": ["internal error"]})
+    """No traceback, SQL or exception name ever reaches the client: the request id lets an
+    operator find the details in the log."""
+    request_id = request_id_of(request.scope)
+    if is_unavailable(error):
+        log.warning("database unavailable: %s (request %s)", type(error).__name__, request_id)
+        return error_response(
+            HTTP_503_SERVICE_UNAVAILABLE,
+            {"database": [f"unavailable, retry in {RETRY_DATABASE_AFTER} s"]},
+            {"Retry-After": str(RETRY_DATABASE_AFTER)},
+        )
+    if is_unstorable_input(error):
+        return error_response(
+            HTTP_422_UNPROCESSABLE_ENTITY, {"request": ["holds a value that cannot be stored"]}
+        )
+    log.error("unhandled error (request %s)", request_id, exc_info=error)
+    return error_response(
+        HTTP_500_INTERNAL_SERVER_ERROR, {"server": [f"internal error, request id {request_id}"]}
+    )
 
 
 exception_handlers = {
     ApplicationError: handle_use_case_error,
     DomainError: handle_use_case_error,
+    TooManyRequests: handle_too_many_requests,
     ValidationException: handle_invalid_request,
     HTTPException: handle_http_error,
     UnicodeDecodeError: handle_undecodable_body,

@@ -12,15 +12,22 @@ _MEANINGS = {
     403: "Not allowed for this user",
     404: "Not found",
     409: "Already taken",
+    413: "Request body too large",
     422: "Invalid field values",
+    429: "Rate limit spent; see Retry-After",
+    503: "Database unavailable; see Retry-After",
 }
+ANY_REQUEST = (422, 429, 503)  # a bad value in path or query, a rate limit, the database
+WITH_A_BODY = (400, 413)
 
 
-def errors(*status_codes: int) -> dict[int, ResponseSpec]:
-    """Documents error responses, all in the RealWorld error shape."""
+def errors(*status_codes: int, body: bool = False) -> dict[int, ResponseSpec]:
+    """Documents error responses, all in the RealWorld error shape: the given ones, those
+    any request can meet, and those of a request with a body."""
+    codes = {*status_codes, *ANY_REQUEST, *(WITH_A_BODY if body else ())}
     return {
         code: ResponseSpec(data_container=ErrorBody, description=_MEANINGS[code])
-        for code in status_codes
+        for code in sorted(codes)
     }
 
 

@@ -29,23 +29,30 @@ class Server:
 
 
 @pytest.fixture
-def serve(database_url_for_tests: str, key_file: Path, db: object) -> Callable[..., object]:
-    """Starts `conduit serve` on the test database; stops it with SIGTERM on leaving."""
+def serve(
+    database_url_for_tests: str, key_file: Path, db: object, tmp_path: Path
+) -> Callable[..., object]:
+    """Starts `conduit serve` on the test database; stops it with SIGTERM on leaving. Its
+    output goes to a file: a pipe nobody reads would fill up and stall the server."""
 
     @contextmanager
     def run(*args: str, **env: str) -> Iterator[Server]:
         port = free_port()
+        log_path = tmp_path / f"server-{port}.log"
         environment = {
             **os.environ,
             "CONDUIT_DATABASE_URL": database_url_for_tests,
             "CONDUIT_JWT_KEYS_FILE": str(key_file),
             "CONDUIT_ARGON2_MEMORY_KIB": "64",
+            "CONDUIT_RATE_LIMIT_PER_MINUTE": "100000",
+            "CONDUIT_AUTH_RATE_LIMIT_PER_MINUTE": "100000",
             **env,
         }
+        log = log_path.open("wb")
         process = subprocess.Popen(
             [str(CONDUIT), "serve", "--port", str(port), *args],
             env=environment,
-            stdout=subprocess.PIPE,
+            stdout=log,
             stderr=subprocess.STDOUT,
         )
         server = Server(process, f"http://127.0.0.1:{port}")
@@ -62,6 +69,8 @@ def serve(database_url_for_tests: str, key_file: Path, db: object) -> Callable[.
             yield server
         finally:
             process.send_signal(signal.SIGTERM)
-            server.output, _ = process.communicate(timeout=30)
+            process.wait(timeout=30)
+            log.close()
+            server.output = log_path.read_bytes()
 
     return run

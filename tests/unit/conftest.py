@@ -14,13 +14,14 @@ from application.principal import Principal
 from application.users.accounts import NewAccount
 from entrypoints.container import Container
 from entrypoints.settings import Settings
+from tests.conftest import GENEROUS_LIMITS
 
 
 @pytest.fixture
 def app(
     store: InMemoryStore, clock: FakeClock, key_file: Path, hasher: Argon2PasswordHasher
 ) -> Container:
-    container = Container(settings=Settings(jwt_keys_file=key_file))
+    container = Container(settings=Settings(jwt_keys_file=key_file, **GENEROUS_LIMITS))
     container.clock.override(providers.Object(clock))
     container.hasher.override(providers.Object(hasher))
     container.uow.override(providers.Factory(InMemoryUnitOfWork, store))

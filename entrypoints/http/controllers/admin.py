@@ -40,9 +40,7 @@ async def administrators_only(
 class AdminUsersController(Controller):
     path = "/users"
 
-    @get(
-        "/", summary="Accounts, newest first, optionally searched", responses=errors(401, 403, 422)
-    )
+    @get("/", summary="Accounts, newest first, optionally searched", responses=errors(401, 403))
     async def list_users(
         self,
         principal: NamedDependency[Principal],
@@ -59,7 +57,7 @@ class AdminUsersController(Controller):
     @put(
         "/{username:str}/role",
         summary="Change a user's role",
-        responses=errors(400, 401, 403, 404, 422),
+        responses=errors(401, 403, 404, body=True),
     )
     async def change_role(
         self,
@@ -75,7 +73,7 @@ class AdminUsersController(Controller):
         "/{username:str}/suspend",
         status_code=200,
         summary="Suspend a user: no sign-in, every session ended",
-        responses=errors(400, 401, 403, 404, 422),
+        responses=errors(401, 403, 404, body=True),
     )
     async def suspend(
         self,
@@ -91,7 +89,7 @@ class AdminUsersController(Controller):
         "/{username:str}/unsuspend",
         status_code=200,
         summary="Let a suspended user sign in again",
-        responses=errors(400, 401, 403, 404, 422),
+        responses=errors(401, 403, 404, body=True),
     )
     async def unsuspend(
         self,
@@ -107,7 +105,7 @@ class AdminUsersController(Controller):
 class AdminAuditController(Controller):
     path = "/audit"
 
-    @get("/", summary="Privileged actions, newest first", responses=errors(401, 403, 422))
+    @get("/", summary="Privileged actions, newest first", responses=errors(401, 403))
     async def list_audit(
         self,
         principal: NamedDependency[Principal],

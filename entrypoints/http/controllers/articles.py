@@ -41,7 +41,7 @@ class ArticlesController(Controller):
         "/",
         summary="Get recent articles globally",
         security=OPTIONALLY_AUTHENTICATED,
-        responses=errors(401, 422),
+        responses=errors(401),
     )
     async def list_articles(
         self,
@@ -70,7 +70,7 @@ class ArticlesController(Controller):
         "/feed",
         summary="Get recent articles from users you follow",
         security=AUTHENTICATED,
-        responses=errors(401, 422),
+        responses=errors(401),
     )
     async def feed(
         self,
@@ -87,7 +87,7 @@ class ArticlesController(Controller):
         status_code=201,
         summary="Create an article",
         security=AUTHENTICATED,
-        responses=errors(400, 401, 422),
+        responses=errors(401, body=True),
     )
     async def create(
         self,
@@ -115,7 +115,7 @@ class ArticlesController(Controller):
         "/{slug:str}",
         summary="Update an article",
         security=AUTHENTICATED,
-        responses=errors(400, 401, 403, 404, 422),
+        responses=errors(401, 403, 404, body=True),
     )
     async def update(
         self,

@@ -42,7 +42,7 @@ class CommentsController(Controller):
         status_code=201,
         summary="Create a comment for an article",
         security=AUTHENTICATED,
-        responses=errors(400, 401, 404, 422),
+        responses=errors(401, 404, body=True),
     )
     async def add(
         self,

@@ -29,7 +29,7 @@ class ProfilesController(Controller):
         status_code=200,
         summary="Follow a user",
         security=AUTHENTICATED,
-        responses=errors(401, 404, 422),
+        responses=errors(401, 404),
     )
     async def follow(
         self,

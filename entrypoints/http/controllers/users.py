@@ -29,7 +29,7 @@ class UsersController(Controller):
     path = "/users"
     tags = ["User and Authentication"]
 
-    @post("/", status_code=201, summary="Register a new user", responses=errors(400, 409, 422))
+    @post("/", status_code=201, summary="Register a new user", responses=errors(409, body=True))
     async def register(
         self,
         data: JSONBody[NewUserRequest],
@@ -42,7 +42,7 @@ class UsersController(Controller):
         "/login",
         status_code=200,
         summary="Existing user login",
-        responses=errors(400, 401, 403, 422),
+        responses=errors(401, 403, body=True),
     )
     async def log_in(
         self,
@@ -57,7 +57,7 @@ class UsersController(Controller):
         status_code=200,
         summary="Trade a refresh token for new tokens",
         description="Each refresh token works once. Presenting a used one ends its session.",
-        responses=errors(400, 401, 403, 422),
+        responses=errors(401, 403, body=True),
     )
     async def refresh(
         self,
@@ -98,7 +98,7 @@ class CurrentUserController(Controller):
         "/",
         summary="Update current user",
         description="A new password ends every other session of the user.",
-        responses=errors(400, 401, 409, 422),
+        responses=errors(401, 409, body=True),
     )
     async def update(
         self,

@@ -7,17 +7,22 @@ from litestar.datastructures import State
 
 from adapters.security.keys import ALGORITHM
 from entrypoints.http.dependencies import container_of
+from entrypoints.http.openapi import errors
 
 
 class WellKnownController(Controller):
     path = "/.well-known"
     tags = ["Discovery"]
 
-    @get("/jwks.json", summary="The public keys that verify access tokens")
+    @get("/jwks.json", summary="The public keys that verify access tokens", responses=errors())
     async def jwks(self, state: State) -> dict[str, Any]:
         return container_of(state).tokens().public_keys()
 
-    @get("/openid-configuration", summary="Issuer, key location and signing algorithms")
+    @get(
+        "/openid-configuration",
+        summary="Issuer, key location and signing algorithms",
+        responses=errors(),
+    )
     async def configuration(self, request: Request[Any, Any, Any], state: State) -> dict[str, Any]:
         settings = container_of(state).settings()
         base = settings.public_url or str(request.base_url).rstrip("/")

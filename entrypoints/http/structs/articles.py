@@ -1,19 +1,28 @@
-from typing import Any
+from typing import Annotated, Any
 
-from msgspec import UNSET, UnsetType
+from msgspec import UNSET, Meta, UnsetType
 
 from application.articles.create import NewArticle as NewArticleCommand
 from application.articles.update import ArticleChanges
 from application.views import ArticlePage, ArticleView
+from domain import articles
 from entrypoints.http.structs import Wire, change, timestamp
 from entrypoints.http.structs.profiles import Profile
 
+Title = Annotated[str, Meta(min_length=1, max_length=articles.TITLE_MAX_LENGTH)]
+Description = Annotated[str, Meta(min_length=1, max_length=articles.DESCRIPTION_MAX_LENGTH)]
+Body = Annotated[str, Meta(min_length=1, max_length=articles.BODY_MAX_LENGTH)]
+Tag = Annotated[str, Meta(min_length=1, max_length=articles.TAG_MAX_LENGTH)]
+TagList = Annotated[
+    list[Tag], Meta(max_length=articles.MAX_TAGS, description="Sorted and made distinct")
+]
+
 
 class NewArticle(Wire):
-    title: str
-    description: str
-    body: str
-    tag_list: list[str] = []
+    title: Title
+    description: Description
+    body: Body
+    tag_list: TagList = []
 
 
 class NewArticleRequest(Wire):
@@ -30,10 +39,10 @@ class NewArticleRequest(Wire):
 
 
 class UpdateArticle(Wire):
-    title: str | UnsetType = UNSET
-    description: str | UnsetType = UNSET
-    body: str | UnsetType = UNSET
-    tag_list: list[str] | UnsetType = UNSET
+    title: Title | UnsetType = UNSET
+    description: Description | UnsetType = UNSET
+    body: Body | UnsetType = UNSET
+    tag_list: TagList | UnsetType = UNSET
 
 
 class UpdateArticleRequest(Wire):

@@ -1,10 +1,15 @@
+from typing import Annotated
+
+from msgspec import Meta
+
 from application.views import CommentView
+from domain.comments import BODY_MAX_LENGTH
 from entrypoints.http.structs import Wire, timestamp
 from entrypoints.http.structs.profiles import Profile
 
 
 class NewComment(Wire):
-    body: str
+    body: Annotated[str, Meta(min_length=1, max_length=BODY_MAX_LENGTH)]
 
 
 class NewCommentRequest(Wire):

@@ -1,19 +1,44 @@
+from typing import Annotated
 from uuid import UUID
 
-from msgspec import UNSET, UnsetType
+from msgspec import UNSET, Meta, UnsetType
 
 from application.users.accounts import NewAccount
 from application.users.login import Credentials
 from application.users.update import AccountChanges
 from application.users.views import Account, SignedIn
 from application.views import SessionView
+from domain import values
 from entrypoints.http.structs import Wire, change, timestamp
+
+# Lengths as the domain limits them, for the OpenAPI document; the domain checks the rest.
+Username = Annotated[
+    str,
+    Meta(
+        min_length=1,
+        max_length=values.Username.MAX_LENGTH,
+        description="Letters, digits, '_', '-' and '.'; unique ignoring case",
+    ),
+]
+Email = Annotated[str, Meta(min_length=1, max_length=values.Email.MAX_LENGTH)]
+Password = Annotated[
+    str,
+    Meta(
+        min_length=1,
+        description=f"At least {values.Password.MIN_LENGTH} characters, "
+        f"at most {values.Password.MAX_BYTES} bytes in UTF-8",
+    ),
+]
+Bio = Annotated[str, Meta(max_length=values.BIO_MAX_LENGTH)]
+Image = Annotated[
+    str, Meta(max_length=values.IMAGE_MAX_LENGTH, description="An http(s) URL, or empty")
+]
 
 
 class NewUser(Wire):
-    username: str
-    email: str
-    password: str
+    username: Username
+    email: Email
+    password: Password
 
 
 class NewUserRequest(Wire):
@@ -24,8 +49,8 @@ class NewUserRequest(Wire):
 
 
 class LoginUser(Wire):
-    email: str
-    password: str
+    email: Email
+    password: Annotated[str, Meta(min_length=1)]
 
 
 class LoginUserRequest(Wire):
@@ -36,11 +61,11 @@ class LoginUserRequest(Wire):
 
 
 class UpdateUser(Wire):
-    username: str | UnsetType = UNSET
-    email: str | UnsetType = UNSET
-    password: str | UnsetType = UNSET
-    bio: str | UnsetType | None = UNSET
-    image: str | UnsetType | None = UNSET
+    username: Username | UnsetType = UNSET
+    email: Email | UnsetType = UNSET
+    password: Password | UnsetType = UNSET
+    bio: Bio | UnsetType | None = UNSET
+    image: Image | UnsetType | None = UNSET
 
 
 class UpdateUserRequest(Wire):
@@ -91,7 +116,7 @@ class UserResponse(Wire):
 
 
 class RefreshRequest(Wire):
-    refresh_token: str
+    refresh_token: Annotated[str, Meta(min_length=1, max_length=256)]
 
 
 class Session(Wire):
