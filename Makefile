@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install run test lint
+.PHONY: install run test lint bench-servers
 
 install: $(INSTALLED)
 
@@ -24,3 +24,7 @@ lint: install
 test: lint
 	$(BIN)/pytest --cov --cov-report=term:skip-covered
 	$(BIN)/coverage report --include='domain/*,application/*' --fail-under=95
+
+# granian against uvicorn, at 1 and 2 workers (needs wrk and Redis; see tests/bench/servers.py)
+bench-servers: install
+	$(BIN)/python -m tests.bench.servers

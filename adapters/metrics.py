@@ -1,6 +1,6 @@
-"""Prometheus metrics the adapters and entrypoints record."""
+"""Prometheus metrics the adapters record. Gauges add up across worker processes."""
 
-from prometheus_client import Counter
+from prometheus_client import Counter, Gauge
 
 RATE_LIMIT_REJECTIONS = Counter(
     "conduit_rate_limit_rejections",
@@ -10,4 +10,16 @@ RATE_LIMIT_REJECTIONS = Counter(
 RATE_LIMIT_FALLBACKS = Counter(
     "conduit_rate_limit_fallbacks",
     "Rate-limit decisions taken in process memory because Redis did not answer",
+)
+DB_CONNECTIONS = Gauge(
+    "conduit_db_pool_connections",
+    "Database connections: in use by a request, or being waited for",
+    ["state"],
+    multiprocess_mode="livesum",
+)
+PASSWORD_HASHES = Gauge(
+    "conduit_password_hashes",
+    "Password hashes (argon2id) waiting for a thread, or running",
+    ["state"],
+    multiprocess_mode="livesum",
 )

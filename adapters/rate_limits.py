@@ -80,6 +80,15 @@ class LimitsRateLimiter:
 
         await self._with_storage(forget)
 
+    async def redis_answers(self) -> bool | None:
+        """Whether the shared store answers; None when there is none (memory only)."""
+        if self._redis is None:
+            return None
+        try:
+            return bool(await self._redis.storage.check())
+        except REDIS_FAILURES:
+            return False
+
     async def _with_storage(self, use: Callable[[FixedWindowRateLimiter], Awaitable[T]]) -> T:
         if self._redis is not None and time.monotonic() >= self._redis_down_until:
             try:

@@ -3,6 +3,7 @@
 import ipaddress
 import logging
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -81,14 +82,21 @@ def _origins(raw: str) -> tuple[str, ...]:
     return origins
 
 
+def _log_format(raw: str) -> str:
+    value = raw.strip().lower()
+    if value not in ("json", "console"):
+        raise ValueError(f"must be json or console, got {raw!r}")
+    return value
+
+
 def _text(raw: str) -> str:
     if not raw.strip():
         raise ValueError("must not be empty")
     return raw.strip()
 
 
-def _setting(default: Any, parse: Callable[[str], Any], doc: str) -> Any:
-    return field(default=default, metadata={"parse": parse, "doc": doc})
+def _setting(default: Any, parse: Callable[[str], Any], doc: str, *, secret: bool = False) -> Any:
+    return field(default=default, metadata={"parse": parse, "doc": doc, "secret": secret})
 
 
 def _default_hash_concurrency() -> int:
@@ -109,6 +117,13 @@ class Settings:
         None, _http_url, "the API's public base URL, for jwks_uri (default: from the request)"
     )
     log_level: str = _setting("INFO", _log_level, "DEBUG, INFO, WARNING or ERROR")
+    log_format: str = _setting("json", _log_format, "json (one object a line) or console")
+    metrics_token: str | None = _setting(
+        None, _text, "if set, /metrics wants `Authorization: Bearer <token>`", secret=True
+    )
+    shutdown_grace: int = _setting(
+        30, _integer(1), "seconds in-flight requests get to finish on SIGTERM"
+    )
     db_pool_size: int = _setting(10, _integer(1), "database connections per worker")
     db_pool_timeout: int = _setting(
         5, _integer(1), "seconds a request waits for a free connection before a 503"
@@ -141,8 +156,18 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        """The settings, or a ConfigError naming every invalid variable, on one line."""
+        settings, problems = cls.read(environ)
+        if problems:
+            raise ConfigError("; ".join(problems))
+        return settings
+
+    @classmethod
+    def read(cls, environ: Mapping[str, str] | None = None) -> tuple["Settings", list[str]]:
+        """The settings with defaults for whatever is invalid, and a line per problem."""
         environ = os.environ if environ is None else environ
         values: dict[str, Any] = {}
+        problems: list[str] = []
         for setting in fields(cls):
             name = env_name(setting.name)
             raw = environ.get(name)
@@ -151,8 +176,24 @@ class Settings:
             try:
                 values[setting.name] = setting.metadata["parse"](raw)
             except ValueError as error:
-                raise ConfigError(f"{name}: {error}") from None
-        return cls(**values)
+                problems.append(f"{name}: {error}")
+        return cls(**values), problems
+
+    def shown(self) -> dict[str, str]:
+        """Every setting as `CONDUIT_*` name and value, secrets redacted."""
+        shown: dict[str, str] = {}
+        for setting in fields(self):
+            value = getattr(self, setting.name)
+            if value is None:
+                text = ""
+            elif setting.metadata["secret"]:
+                text = "***"
+            elif isinstance(value, tuple):
+                text = ",".join(str(item) for item in value)
+            else:
+                text = _without_password(str(value))
+            shown[env_name(setting.name)] = text
+        return shown
 
     def require_database_url(self) -> str:
         if self.database_url is None:
@@ -164,6 +205,11 @@ class Settings:
             hint = "make one with `conduit keys generate`"
             raise ConfigError(f"{env_name('jwt_keys_file')}: is required ({hint})")
         return self.jwt_keys_file
+
+
+def _without_password(text: str) -> str:
+    """Hides the password of a URL (scheme://user:password@host)."""
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", text)
 
 
 def env_name(setting: str) -> str:

@@ -1,11 +1,33 @@
 import asyncio
+import logging
+from typing import Any
 
 from asyncpg.exceptions import DataError, PostgresConnectionError, QueryCanceledError
-from sqlalchemy import exc
+from sqlalchemy import event, exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import AsyncAdaptedQueuePool
 
+from adapters.metrics import DB_CONNECTIONS
 from adapters.postgres.mappings import start_mappers
+
+# SQLAlchemy names a pool's logger after its class; keep this one as quiet as its own.
+logging.getLogger(f"{__name__}.MeasuredPool").setLevel(logging.WARNING)
+
+IN_USE = DB_CONNECTIONS.labels("in_use")
+WAITING = DB_CONNECTIONS.labels("waiting")
+
+
+class MeasuredPool(AsyncAdaptedQueuePool):
+    """Counts requests waiting for a connection (`conduit_db_pool_connections{state=
+    "waiting"}`); checkouts and checkins count the ones in use."""
+
+    def _do_get(self) -> Any:
+        WAITING.inc()
+        try:
+            return super()._do_get()
+        finally:
+            WAITING.dec()
 
 
 def asyncpg_url(database_url: str) -> URL:
@@ -40,6 +62,7 @@ class Database:
             max_overflow=0,
             pool_timeout=pool_timeout,
             pool_pre_ping=False,
+            poolclass=MeasuredPool,
             connect_args={
                 "timeout": connect_timeout,
                 "command_timeout": statement_timeout_ms / 1000 + 5,
@@ -49,6 +72,8 @@ class Database:
         self.session_factory: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False, autoflush=False
         )
+        event.listen(self.engine.sync_engine, "checkout", lambda *_: IN_USE.inc())
+        event.listen(self.engine.sync_engine, "checkin", lambda *_: IN_USE.dec())
 
     async def close(self) -> None:
         await self.engine.dispose()

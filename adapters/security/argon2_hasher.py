@@ -6,6 +6,11 @@ from typing import TypeVar
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from adapters.metrics import PASSWORD_HASHES
+
+WAITING = PASSWORD_HASHES.labels("waiting")
+RUNNING = PASSWORD_HASHES.labels("running")
+
 T = TypeVar("T")
 
 
@@ -49,4 +54,10 @@ class Argon2PasswordHasher:
             return False
 
     async def _run(self, function: Callable[..., T], *args: object) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
+        def measured() -> T:
+            WAITING.dec()
+            with RUNNING.track_inprogress():
+                return function(*args)
+
+        WAITING.inc()
+        return await asyncio.get_running_loop().run_in_executor(self._executor, measured)

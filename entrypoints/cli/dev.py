@@ -4,7 +4,8 @@ Without `CONDUIT_DATABASE_URL` it starts an embedded PostgreSQL with its data in
 `.conduit/pgdata`; without `CONDUIT_JWT_KEYS_FILE` it creates a signing key in
 `.conduit/keys/`. Both are kept across runs. Without `CONDUIT_CORS_ORIGINS`, browsers
 may call from http://localhost:* and http://127.0.0.1:*, so a local RealWorld front end
-works. Migrations are applied before serving."""
+works; logs are readable console lines. Migrations are applied before serving, with one
+worker."""
 
 import argparse
 import os
@@ -14,7 +15,7 @@ from typing import Any
 from adapters.postgres import migrator
 from adapters.postgres.embedded import EmbeddedPostgres
 from adapters.security.keys import write_new_key_file
-from entrypoints.cli.serve import add_address_options, check_startup, serve
+from entrypoints.cli.serve import add_address_options, check_startup, serve_in_child
 from entrypoints.settings import Settings, env_name
 
 STATE = Path(".conduit")
@@ -47,11 +48,11 @@ def run(args: argparse.Namespace) -> int:
                 print(f"created a signing key in {key_file}")
             os.environ[env_name("jwt_keys_file")] = str(key_file.resolve())
         os.environ.setdefault(env_name("cors_origins"), LOCAL_ORIGINS)
+        os.environ.setdefault(env_name("log_format"), "console")
         settings = Settings.from_env()
         check_startup(settings)
         migrator.upgrade(settings.require_database_url())
-        serve(settings, host=args.host, port=args.port, workers=1)
+        return serve_in_child(settings, host=args.host, port=args.port)
     finally:
         if embedded is not None:
             embedded.stop()
-    return 0

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from adapters.security.keys import KeyFileError
-from entrypoints.cli import db, dev, keys, serve, users
-from entrypoints.settings import ConfigError
+from entrypoints.cli import config, db, dev, keys, serve, users
+from entrypoints.observability.logging import configure_logging
+from entrypoints.settings import ConfigError, Settings
 
 
 class UsageError(Exception):
@@ -24,7 +25,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     parser = Parser(prog="conduit", description="Conduit: the RealWorld API server and tools.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (serve, dev, db, users, keys):
+    for module in (serve, dev, db, users, keys, config):
         module.register(commands)
     return parser
 
@@ -35,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         print(error, file=sys.stderr)
         return 2
+    settings, _ = Settings.read()  # invalid values are each command's to report
+    configure_logging(settings.log_level, settings.log_format)
     try:
         result: int = args.run(args)
     except (ConfigError, KeyFileError) as error:

@@ -7,6 +7,7 @@ application's container, kept in `app.state`."""
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import structlog
 from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.datastructures import State
@@ -54,6 +55,7 @@ async def authenticated(connection: ASGIConnection[Any, Any, Any, Any]) -> Princ
             raise AuthenticationRequired()
         principal = await container_of(connection.app.state).authenticate()(token)
         connection.state["principal"] = principal
+        structlog.contextvars.bind_contextvars(user_id=str(principal.user_id))
     return principal
 
 

@@ -39,6 +39,7 @@ from application.ports.rate_limits import RateDecision
 from domain.errors import DomainError, ValidationFailed
 from entrypoints.http.dependencies import container_of
 from entrypoints.http.middleware import rate_limit_headers, request_id_of
+from entrypoints.observability.metrics import FAILED_LOGINS
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,8 @@ def error_response(
 def handle_use_case_error(
     _: AnyRequest, error: ApplicationError | DomainError
 ) -> Response[dict[str, Errors]]:
+    if isinstance(error, InvalidCredentials):
+        FAILED_LOGINS.inc()
     for error_type in type(error).__mro__:
         if error_type in ERROR_TABLE:
             status_code, body = ERROR_TABLE[error_type]

@@ -25,6 +25,9 @@ COMMANDS = [
     ["sessions", "purge-expired"],
     ["keys"],
     ["keys", "generate"],
+    ["config"],
+    ["config", "show"],
+    ["config", "check"],
 ]
 
 
@@ -157,3 +160,43 @@ def test_roles_suspension_and_purging_from_the_console(
     purged = conduit("sessions", "purge-expired", env=env)
     assert purged.returncode == 0
     assert purged.stdout.startswith("deleted ")
+
+
+def test_config_show_redacts_secrets(conduit: Run) -> None:
+    env = {
+        "CONDUIT_DATABASE_URL": "postgresql://app:hunter2@db.internal/conduit",
+        "CONDUIT_METRICS_TOKEN": "scrape-secret",
+        "CONDUIT_DB_POOL_SIZE": "20",
+    }
+    shown = conduit("config", "show", env=env)
+    assert shown.returncode == 0
+    lines = dict(line.split("=", 1) for line in shown.stdout.splitlines())
+    assert lines["CONDUIT_DATABASE_URL"] == "postgresql://app:***@db.internal/conduit"
+    assert lines["CONDUIT_METRICS_TOKEN"] == "***"
+    assert lines["CONDUIT_DB_POOL_SIZE"] == "20"
+    assert "hunter2" not in shown.stdout and "scrape-secret" not in shown.stdout
+
+
+def test_config_check_names_each_problem(conduit: Run, key_file: Path) -> None:
+    bad = conduit(
+        "config",
+        "check",
+        env={
+            "CONDUIT_DB_POOL_SIZE": "0",
+            "CONDUIT_LOG_FORMAT": "xml",
+            "CONDUIT_JWT_KEYS_FILE": "/no",
+        },
+    )
+    assert bad.returncode == 1
+    assert bad.stderr.splitlines() == [
+        "conduit: CONDUIT_LOG_FORMAT: must be json or console, got 'xml'",
+        "conduit: CONDUIT_DB_POOL_SIZE: must be at least 1, got 0",
+        "conduit: CONDUIT_DATABASE_URL: is required (a postgresql:// URL)",
+        "conduit: CONDUIT_JWT_KEYS_FILE: cannot read /no: No such file or directory",
+    ]
+    good = conduit(
+        "config",
+        "check",
+        env={"CONDUIT_DATABASE_URL": "postgresql://x@h/d", "CONDUIT_JWT_KEYS_FILE": str(key_file)},
+    )
+    assert (good.returncode, good.stdout) == (0, "the configuration is valid\n")

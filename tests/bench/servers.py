@@ -1,0 +1,113 @@
+"""`make bench-servers`: granian against uvicorn on this machine, throughput and p99 of an
+authenticated list page (2,000 articles) at 1 and 2 workers, measured with wrk.
+
+Needs wrk (Debian's package) and Redis (CONDUIT_REDIS_URL, default
+redis://127.0.0.1:6379/14). The database is created on CONDUIT_TEST_DATABASE_URL's server,
+or an embedded one, and dropped afterwards."""
+
+import asyncio
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from adapters.postgres import migrator
+from adapters.postgres.admin import create_database, database_url, drop_database
+from adapters.security.keys import write_new_key_file
+from tests.bench.seed import seed
+
+BIN = Path(sys.executable).parent
+APP = "entrypoints.http.app:create_app"
+URL = "/api/articles?limit=20"
+PORT = 8500
+SERVERS: dict[str, Callable[[int], list[str]]] = {
+    "uvicorn": lambda workers: [
+        str(BIN / "uvicorn"), "--factory", APP, "--port", str(PORT), "--workers",
+        str(workers), "--loop", "uvloop", "--http", "httptools", "--no-access-log",
+        "--log-level", "warning",
+    ],
+    "granian": lambda workers: [
+        str(BIN / "granian"), "--interface", "asgi", "--factory", APP, "--port", str(PORT),
+        "--workers", str(workers), "--loop", "uvloop", "--no-access-log",
+        "--log-level", "warning",
+    ],
+}  # fmt: skip
+
+
+def measure(command: list[str], token: str) -> tuple[float, str]:
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                httpx.get(f"http://127.0.0.1:{PORT}/health/live")
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        target = f"http://127.0.0.1:{PORT}{URL}"
+        header = f"Authorization: Token {token}"
+        wrk = ["wrk", "-t2", "-c64", "--latency", "-H", header]
+        subprocess.run([*wrk, "-d3s", target], capture_output=True, check=True)  # warm up
+        out = subprocess.run(
+            [*wrk, "-d15s", target], capture_output=True, text=True, check=True
+        ).stdout
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    if "Non-2xx" in out:
+        raise SystemExit(f"some answers were not 2xx:\n{out}")
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    p99 = re.search(r"99%\s+(\S+)", out)
+    assert rate and p99, out
+    return float(rate[1]), p99[1]
+
+
+def main() -> None:
+    if shutil.which("wrk") is None:
+        raise SystemExit("make bench-servers needs wrk (apt-get install wrk)")
+    embedded = None
+    server_url = os.environ.get("CONDUIT_TEST_DATABASE_URL")
+    if not server_url:
+        from adapters.postgres.embedded import EmbeddedPostgres
+
+        embedded = EmbeddedPostgres(Path(tempfile.mkdtemp()) / "pgdata")
+        server_url = embedded.url()
+    name = f"conduit_bench_{uuid.uuid4().hex[:8]}"
+    asyncio.run(create_database(server_url, name))
+    keys = Path(tempfile.mkdtemp()) / "jwks.json"
+    write_new_key_file(keys)
+    os.environ.update(
+        CONDUIT_DATABASE_URL=database_url(server_url, name),
+        CONDUIT_JWT_KEYS_FILE=str(keys),
+        CONDUIT_REDIS_URL=os.environ.get("CONDUIT_REDIS_URL", "redis://127.0.0.1:6379/14"),
+        CONDUIT_REDIS_KEY_PREFIX=f"bench-{uuid.uuid4().hex}",
+        CONDUIT_RATE_LIMIT_PER_MINUTE="100000000",
+        CONDUIT_ACCESS_TOKEN_TTL="86400",
+        CONDUIT_LOG_LEVEL="WARNING",
+        CONDUIT_ARGON2_MEMORY_KIB="64",
+    )
+    try:
+        migrator.upgrade(os.environ["CONDUIT_DATABASE_URL"])
+        print("seeding 200 users and 2,000 articles ...", flush=True)
+        token = asyncio.run(seed(users=200, articles=2000))
+        print(f"{'server':10} {'workers':>7} {'req/s':>9} {'p99':>10}")
+        for name_, command in SERVERS.items():
+            for workers in (1, 2):
+                rate, p99 = measure(command(workers), token)
+                print(f"{name_:10} {workers:>7} {rate:>9.0f} {p99:>10}", flush=True)
+    finally:
+        asyncio.run(drop_database(server_url, name))
+        if embedded is not None:
+            embedded.stop()
+
+
+if __name__ == "__main__":
+    main()
