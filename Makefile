@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install run test lint bench-servers
+.PHONY: install run test lint bench-servers bench-import
 
 install: $(INSTALLED)
 
@@ -28,3 +28,7 @@ test: lint
 # granian against uvicorn, at 1 and 2 workers (needs wrk and Redis; see tests/bench/servers.py)
 bench-servers: install
 	$(BIN)/python -m tests.bench.servers
+
+# 200,000 articles imported against a plain COPY; peak memory of their export
+bench-import: install
+	$(BIN)/python -m tests.bench.imports

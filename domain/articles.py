@@ -1,5 +1,6 @@
 """Articles: what an author writes, with its tags."""
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -32,12 +33,13 @@ def valid_body(raw: str) -> str:
 def valid_tags(raw: list[str]) -> list[str]:
     """Distinct, trimmed, non-blank tags, sorted alphabetically."""
     tags = sorted({tag.strip() for tag in raw})
-    if "" in tags:
-        raise InvalidValue("can't contain a blank tag")
-    if any(len(tag) > TAG_MAX_LENGTH for tag in tags):
-        raise InvalidValue(f"can't contain a tag longer than {TAG_MAX_LENGTH} characters")
-    if any(NUL in tag for tag in tags):
-        raise InvalidValue(HAS_NUL)
+    for tag in tags:
+        if not tag:
+            raise InvalidValue("can't contain a blank tag")
+        if len(tag) > TAG_MAX_LENGTH:
+            raise InvalidValue(f"can't contain a tag longer than {TAG_MAX_LENGTH} characters")
+        if NUL in tag:
+            raise InvalidValue(HAS_NUL)
     if len(tags) > MAX_TAGS:
         raise InvalidValue(f"can't have more than {MAX_TAGS} tags")
     return tags
@@ -49,6 +51,28 @@ def slug_base(text: str) -> str:
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     base = "-".join(words)[:SLUG_BASE_MAX_LENGTH].strip("-")
     return base or "article"
+
+
+SLUG_MAX_LENGTH = 120
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def valid_slug(raw: str) -> str:
+    """A slug given from outside (an import): lowercase ASCII words joined by '-'."""
+    if not raw:
+        raise InvalidValue("can't be blank")
+    if len(raw) > SLUG_MAX_LENGTH:
+        raise InvalidValue(f"is too long (maximum is {SLUG_MAX_LENGTH} characters)")
+    if not _SLUG.fullmatch(raw):
+        raise InvalidValue("may contain only a-z, 0-9 and single '-' between them")
+    return raw
+
+
+def derived_slug(title: str, *content: str) -> str:
+    """A slug that the same title and content always give, so that importing an article
+    without a slug twice finds the first one."""
+    digest = hashlib.sha256("\n".join((title, *content)).encode()).hexdigest()[:8]
+    return f"{slug_base(title)}-{digest}"
 
 
 @dataclass(frozen=True, slots=True)

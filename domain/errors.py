@@ -1,7 +1,6 @@
 """Errors raised when a value or an entity breaks a domain rule."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from types import TracebackType
 
 
 class DomainError(Exception):
@@ -30,13 +29,9 @@ class FieldErrors:
     def __init__(self) -> None:
         self._errors: dict[str, list[str]] = {}
 
-    @contextmanager
-    def collect(self, field: str) -> Iterator[None]:
+    def collect(self, field: str) -> "_Collecting":
         """Records an `InvalidValue` raised in the block against `field` and carries on."""
-        try:
-            yield
-        except InvalidValue as error:
-            self.add(field, error.message)
+        return _Collecting(self, field)
 
     def add(self, field: str, message: str) -> None:
         self._errors.setdefault(field, []).append(message)
@@ -44,3 +39,28 @@ class FieldErrors:
     def raise_if_any(self) -> None:
         if self._errors:
             raise ValidationFailed(self._errors)
+
+
+class _Collecting:
+    """`FieldErrors.collect`'s block; a class rather than `@contextmanager`, which costs
+    several times as much and runs for every field of every imported line."""
+
+    __slots__ = ("_errors", "_field")
+
+    def __init__(self, errors: FieldErrors, field: str) -> None:
+        self._errors = errors
+        self._field = field
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> bool:
+        if isinstance(error, InvalidValue):
+            self._errors.add(self._field, error.message)
+            return True
+        return False

@@ -126,8 +126,11 @@ def image_url(raw: str | None) -> str | None:
 
 def to_milliseconds(moment: datetime) -> datetime:
     """Timestamps are kept at millisecond precision, the precision of the API."""
-    moment = moment.astimezone(UTC)
-    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    if moment.microsecond % 1000:
+        moment = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+    return moment
 
 
 def next_timestamp(now: datetime, previous: datetime) -> datetime:

@@ -5,6 +5,7 @@ from datetime import timedelta
 from dependency_injector import containers, providers
 
 from adapters.clock import SystemClock
+from adapters.postgres.bulk import PostgresBulkReader, PostgresBulkStore
 from adapters.postgres.database import Database
 from adapters.postgres.queries import SqlaQueries
 from adapters.postgres.unit_of_work import SqlaUnitOfWork
@@ -24,6 +25,10 @@ from application.articles.update import UpdateArticle
 from application.comments.add import AddComment
 from application.comments.delete import DeleteComment
 from application.comments.list import ListComments
+from application.imports.articles import ImportArticles
+from application.imports.demo import SeedDemoData
+from application.imports.export import ExportArticles, ExportUsers
+from application.imports.users import ImportUsers
 from application.profiles.follow import FollowUser, UnfollowUser
 from application.profiles.get import GetProfile
 from application.sessions.logout import LogOut
@@ -54,6 +59,8 @@ class Container(containers.DeclarativeContainer):
     )
     uow = providers.Factory(SqlaUnitOfWork, database.provided.session_factory)
     queries = providers.Singleton(SqlaQueries, database.provided.engine)
+    bulk_store = providers.Singleton(PostgresBulkStore, database.provided.engine)
+    bulk_reader = providers.Singleton(PostgresBulkReader, database.provided.engine)
 
     hasher = providers.Singleton(
         Argon2PasswordHasher,
@@ -122,6 +129,12 @@ class Container(containers.DeclarativeContainer):
     suspend_user = providers.Factory(SuspendUser, uow, clock)
     unsuspend_user = providers.Factory(UnsuspendUser, uow, clock)
     list_audit = providers.Factory(ListAudit, queries)
+
+    import_users = providers.Factory(ImportUsers, bulk_store, hasher, clock)
+    import_articles = providers.Factory(ImportArticles, bulk_store, clock)
+    export_users = providers.Factory(ExportUsers, bulk_reader)
+    export_articles = providers.Factory(ExportArticles, bulk_reader)
+    seed_demo_data = providers.Factory(SeedDemoData, bulk_store, hasher, clock)
 
 
 async def shutdown(container: Container) -> None:

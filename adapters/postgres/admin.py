@@ -6,7 +6,7 @@ from adapters.postgres.database import asyncpg_url
 
 
 async def create_database(admin_url: str, name: str, *, exist_ok: bool = False) -> None:
-    connection = await asyncpg.connect(_dsn(admin_url))
+    connection = await asyncpg.connect(asyncpg_dsn(admin_url))
     try:
         exists = await connection.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
         if exists and exist_ok:
@@ -17,7 +17,7 @@ async def create_database(admin_url: str, name: str, *, exist_ok: bool = False) 
 
 
 async def drop_database(admin_url: str, name: str) -> None:
-    connection = await asyncpg.connect(_dsn(admin_url))
+    connection = await asyncpg.connect(asyncpg_dsn(admin_url))
     try:
         await connection.execute(f'DROP DATABASE IF EXISTS "{_identifier(name)}" WITH (FORCE)')
     finally:
@@ -33,7 +33,8 @@ def database_url(server_url: str, name: str) -> str:
     )
 
 
-def _dsn(url: str) -> str:
+def asyncpg_dsn(url: str) -> str:
+    """The URL as asyncpg itself takes it."""
     return asyncpg_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 

@@ -1,14 +1,15 @@
 from uuid import UUID
 
-from sqlalchemy import delete, exists, insert, select
+from sqlalchemy import exists, select
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adapters.postgres.tables import article_tags, articles
+from adapters.postgres.tables import articles, tags
 from domain.articles import Article
 
 
 class SqlaArticleRepository:
-    """Articles through the ORM; the `article_tags` links follow `tag_list` on flush."""
+    """Articles through the ORM; new tag names join `tags` on flush."""
 
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
@@ -38,17 +39,15 @@ class SqlaArticleRepository:
         self._seen.pop(article.id, None)
 
     async def sync_tags(self) -> None:
-        """Writes the tag links of articles whose tags changed; runs after the ORM flush."""
+        """Records the tag names of articles whose tags changed; runs after the ORM flush."""
+        names: set[str] = set()
         for article_id, article in self._seen.items():
-            if article.tag_list == self._stored_tags[article_id]:
-                continue
-            if self._stored_tags[article_id]:
-                await self._session.execute(
-                    delete(article_tags).where(article_tags.c.article_id == article_id)
-                )
-            if article.tag_list:
-                await self._session.execute(
-                    insert(article_tags),
-                    [{"article_id": article_id, "tag": tag} for tag in article.tag_list],
-                )
+            stored = self._stored_tags[article_id] or []
+            names.update(set(article.tag_list) - set(stored))
             self._stored_tags[article_id] = list(article.tag_list)
+        if names:
+            await self._session.execute(
+                insert(tags)
+                .values([{"name": name} for name in sorted(names)])
+                .on_conflict_do_nothing()
+            )

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     Table,
+    Text,
     bindparam,
     exists,
     false,
@@ -21,17 +22,18 @@ from sqlalchemy import (
     text,
     true,
 )
+from sqlalchemy.dialects.postgresql import ARRAY, array
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from adapters.postgres.tables import (
-    article_tags,
     articles,
     audit_log,
     comments,
     favorites,
     follows,
     sessions,
+    tags,
     users,
 )
 from application.ports.queries import ActiveCaller, ArticleFilter, Page
@@ -76,7 +78,7 @@ class SqlaQueries:
             statement,
             page,
             viewer_id=viewer_id,
-            tag=where.tag,
+            tag=[where.tag] if where.tag is not None else None,
             author=where.author and where.author.lower(),
             favorited_by=where.favorited_by and where.favorited_by.lower(),
         )
@@ -111,7 +113,7 @@ class SqlaQueries:
         return None if row is None else _profile_view(row)
 
     async def tags(self) -> list[str]:
-        return [row.tag for row in await self._all(_DISTINCT_TAGS)]
+        return [row.name for row in await self._all(_TAGS_IN_USE)]
 
     async def active_caller(self, session_id: UUID, *, now: datetime) -> ActiveCaller | None:
         row = await self._one(_ACTIVE_CALLER, session_id=session_id, now=now)
@@ -232,8 +234,7 @@ def _article_page(
     """Matching articles, newest first, ties broken by id, with their total count."""
     conditions: list[ColumnElement[bool]] = []
     if tag:
-        tagged = select(article_tags.c.article_id).where(article_tags.c.tag == bindparam("tag"))
-        conditions.append(articles.c.id.in_(tagged))
+        conditions.append(articles.c.tag_list.contains(bindparam("tag", type_=ARRAY(Text))))
     if author:
         conditions.append(articles.c.author_id == _user_id_named("author"))
     if favorited_by:
@@ -372,20 +373,12 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-# A skip scan over ix_article_tags_tag_article_id: one index probe per distinct tag,
-# however many articles carry each.
-_DISTINCT_TAGS = text(
-    """
-    WITH RECURSIVE distinct_tags(tag) AS (
-        (SELECT tag FROM article_tags ORDER BY tag LIMIT 1)
-        UNION ALL
-        SELECT (SELECT t.tag FROM article_tags t WHERE t.tag > d.tag ORDER BY t.tag LIMIT 1)
-        FROM distinct_tags d
-        WHERE d.tag IS NOT NULL
-    )
-    SELECT tag FROM distinct_tags WHERE tag IS NOT NULL
-    """
-).columns(article_tags.c.tag)
+# The names some article still carries, each checked on ix_articles_tag_list.
+_TAGS_IN_USE = (
+    select(tags.c.name)
+    .where(exists().where(articles.c.tag_list.contains(array([tags.c.name]))))
+    .order_by(tags.c.name)
+)
 
 
 def _profile_view(row: Row[Any]) -> ProfileView:

@@ -1,10 +1,10 @@
 """The schema as SQLAlchemy Core tables; migrations create it, mappings and queries use it.
 
 Read paths are served from the article row: `favorites_count` and the sorted `tag_list`
-are kept on it, in the same transaction as the favorite or the edit that changes them."""
+are kept on it, in the same transaction as the favorite or the edit that changes them; a GIN
+index on `tag_list` serves the tag filter."""
 
 from sqlalchemy import (
-    ARRAY,
     BigInteger,
     CheckConstraint,
     Column,
@@ -22,6 +22,7 @@ from sqlalchemy import (
     func,
     text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from domain.roles import Role
 
@@ -88,7 +89,8 @@ Index("uq_users_email_lower", func.lower(users.c.email), unique=True)
 articles = Table(
     "articles",
     metadata,
-    Column("id", Uuid, primary_key=True),
+    # The domain makes the ids; bulk imports let PostgreSQL make them.
+    Column("id", Uuid, primary_key=True, server_default=func.gen_random_uuid()),
     Column("slug", Text, nullable=False, unique=True),
     Column("title", Text, nullable=False),
     Column("description", Text, nullable=False),
@@ -102,6 +104,8 @@ articles = Table(
 )
 # Newest first, ties broken by id: the global list, and the author filter and feed.
 Index("ix_articles_created_at_id", articles.c.created_at.desc(), articles.c.id.desc())
+# ?tag= (tag_list @> ARRAY[tag]), and whether a tag is still in use.
+Index("ix_articles_tag_list", articles.c.tag_list, postgresql_using="gin")
 Index(
     "ix_articles_author_created_at_id",
     articles.c.author_id,
@@ -109,15 +113,9 @@ Index(
     articles.c.id.desc(),
 )
 
-article_tags = Table(
-    "article_tags",
-    metadata,
-    _article_ref(),
-    Column("tag", Text, nullable=False),
-    PrimaryKeyConstraint("article_id", "tag"),
-)
-# The tag filter, and the distinct tags in use.
-Index("ix_article_tags_tag_article_id", article_tags.c.tag, article_tags.c.article_id)
+# Tag names ever used; GET /api/tags lists those some article still carries. Only ever
+# inserted into, so concurrent writers never wait on each other here.
+tags = Table("tags", metadata, Column("name", Text, primary_key=True))
 
 favorites = Table(
     "favorites",

@@ -3,7 +3,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from argon2 import PasswordHasher, Type
+from argon2 import PasswordHasher, Type, extract_parameters
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from adapters.metrics import PASSWORD_HASHES
@@ -43,6 +43,13 @@ class Argon2PasswordHasher:
             return self._argon2.check_needs_rehash(password_hash)
         except InvalidHashError:
             return True
+
+    def recognizes(self, password_hash: str) -> bool:
+        try:
+            extract_parameters(password_hash)
+        except (InvalidHashError, ValueError):
+            return False
+        return password_hash.startswith(("$argon2id$", "$argon2i$", "$argon2d$"))
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

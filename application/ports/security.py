@@ -13,6 +13,10 @@ class PasswordHasher(Protocol):
 
     def needs_rehash(self, password_hash: str) -> bool: ...
 
+    def recognizes(self, password_hash: str) -> bool:
+        """Whether this is a hash the hasher can verify (an argon2 PHC string)."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class AccessClaims:

@@ -5,8 +5,9 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
+from adapters.postgres.database import is_unavailable
 from adapters.security.keys import KeyFileError
-from entrypoints.cli import config, db, dev, keys, serve, users
+from entrypoints.cli import bulk, config, db, dev, keys, serve, users
 from entrypoints.observability.logging import configure_logging
 from entrypoints.settings import ConfigError, Settings
 
@@ -25,7 +26,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     parser = Parser(prog="conduit", description="Conduit: the RealWorld API server and tools.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (serve, dev, db, users, keys, config):
+    for module in (serve, dev, db, users, bulk, keys, config):
         module.register(commands)
     return parser
 
@@ -45,6 +46,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        if not is_unavailable(error):
+            raise
+        print(f"conduit: the database is unavailable: {error}", file=sys.stderr)
+        return 1
     return result
 
 

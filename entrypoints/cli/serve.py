@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +39,22 @@ def add_address_options(command: argparse.ArgumentParser, *, port: int) -> None:
     command.add_argument("--port", type=positive, default=port, help=f"port to bind ({port})")
 
 
-def positive(raw: str) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {raw!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {raw!r}")
-    return value
+def at_least(minimum: int) -> Callable[[str], int]:
+    """An argument type: a whole number no smaller than `minimum`."""
+
+    def parse(raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected a whole number >= {minimum}, got {raw!r}")
+        return value
+
+    return parse
+
+
+positive = at_least(1)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,7 +1,6 @@
 """`conduit users` and `conduit sessions`: account administration from the server."""
 
 import argparse
-import asyncio
 import getpass
 import sys
 from collections.abc import Awaitable, Callable
@@ -12,8 +11,8 @@ from application.principal import Operator
 from application.users.accounts import NewAccount
 from domain.errors import ValidationFailed
 from domain.roles import Role
-from entrypoints.container import Container, shutdown
-from entrypoints.settings import Settings
+from entrypoints.cli.running import run_with_container
+from entrypoints.container import Container
 
 T = TypeVar("T")
 
@@ -133,16 +132,8 @@ def _purge(_: argparse.Namespace) -> int:
 
 def _run(use: Callable[[Container], Awaitable[T]]) -> T | None:
     """Runs a use case on a fresh container; reports its refusal in one line (None)."""
-
-    async def run() -> T:
-        container = Container(settings=Settings.from_env())
-        try:
-            return await use(container)
-        finally:
-            await shutdown(container)
-
     try:
-        return asyncio.run(run())
+        return run_with_container(use)
     except ValidationFailed as error:
         for field, messages in error.errors.items():
             print(f"conduit: {field} {'; '.join(messages)}", file=sys.stderr)

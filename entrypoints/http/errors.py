@@ -2,7 +2,6 @@
 `{"errors": {"<field>": ["<message>"]}}`."""
 
 import logging
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -39,6 +38,7 @@ from application.ports.rate_limits import RateDecision
 from domain.errors import DomainError, ValidationFailed
 from entrypoints.http.dependencies import container_of
 from entrypoints.http.middleware import rate_limit_headers, request_id_of
+from entrypoints.messages import describe
 from entrypoints.observability.metrics import FAILED_LOGINS
 
 log = logging.getLogger(__name__)
@@ -83,60 +83,15 @@ def handle_use_case_error(
     return handle_unexpected(_, error)
 
 
-_KINDS = {
-    "str": "a string",
-    "int": "an integer",
-    "bool": "true or false",
-    "array": "a list",
-    "object": "an object",
-}
-
-# msgspec's messages, reworded the RealWorld way.
-_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-    (re.compile(r"Expected `str` of length >= 1"), lambda _: "can't be blank"),
-    (
-        re.compile(r"Expected `str` of length <= (\d+)"),
-        lambda m: f"is too long (maximum is {m[1]} characters)",
-    ),
-    (
-        re.compile(r"Expected `array` of length <= (\d+)"),
-        lambda m: f"can't have more than {m[1]} items",
-    ),
-    (re.compile(r"Expected `\w+` >= (-?\d+)"), lambda m: f"must be at least {m[1]}"),
-    (re.compile(r"Expected `\w+` <= (-?\d+)"), lambda m: f"must be at most {m[1]}"),
-    (
-        re.compile(r"Expected `(\w+)[^`]*`, got `null`"),
-        lambda m: f"must be {_KINDS.get(m[1], m[1])}, not null",
-    ),
-    (re.compile(r"Expected `(\w+)[^`]*`, got"), lambda m: f"must be {_KINDS.get(m[1], m[1])}"),
-]
-_MISSING = re.compile(r"Object missing required field `(\w+)`")
-
-
 def handle_invalid_request(
     _: AnyRequest, error: ValidationException
 ) -> Response[dict[str, Errors]]:
     """Body, query and path values that do not fit the declared types (msgspec)."""
     errors: Errors = {}
     for problem in error.extra if isinstance(error.extra, list) else []:
-        field, message = _describe(str(problem.get("key") or ""), str(problem.get("message", "")))
+        field, message = describe(str(problem.get("key") or ""), str(problem.get("message", "")))
         errors.setdefault(field, []).append(message)
     return error_response(HTTP_422_UNPROCESSABLE_ENTITY, errors or {"body": ["is invalid"]})
-
-
-def _describe(key: str, message: str) -> tuple[str, str]:
-    """The field a problem is about (its last named key) and what is wrong with it."""
-    if missing := _MISSING.search(message):
-        return missing[1], "can't be blank"
-    names = [re.sub(r"\[\d+\]$", "", part) for part in key.split(".")]
-    names = [name for name in names if name and not name.isdigit()]
-    field = names[-1] if names and names[-1] != "data" else "body"
-    for pattern, reword in _MESSAGES:
-        if match := pattern.search(message):
-            return field, reword(match)
-    if field == "body":  # no body at all
-        return field, "can't be blank"
-    return field, message[:1].lower() + message[1:]
 
 
 def handle_too_many_requests(

@@ -12,7 +12,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -20,9 +19,7 @@ from pathlib import Path
 
 import httpx
 
-from adapters.postgres import migrator
-from adapters.postgres.admin import create_database, database_url, drop_database
-from adapters.security.keys import write_new_key_file
+from tests.bench import bench_database
 from tests.bench.seed import seed
 
 BIN = Path(sys.executable).parent
@@ -73,40 +70,21 @@ def measure(command: list[str], token: str) -> tuple[float, str]:
 def main() -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("make bench-servers needs wrk (apt-get install wrk)")
-    embedded = None
-    server_url = os.environ.get("CONDUIT_TEST_DATABASE_URL")
-    if not server_url:
-        from adapters.postgres.embedded import EmbeddedPostgres
-
-        embedded = EmbeddedPostgres(Path(tempfile.mkdtemp()) / "pgdata")
-        server_url = embedded.url()
-    name = f"conduit_bench_{uuid.uuid4().hex[:8]}"
-    asyncio.run(create_database(server_url, name))
-    keys = Path(tempfile.mkdtemp()) / "jwks.json"
-    write_new_key_file(keys)
-    os.environ.update(
-        CONDUIT_DATABASE_URL=database_url(server_url, name),
-        CONDUIT_JWT_KEYS_FILE=str(keys),
-        CONDUIT_REDIS_URL=os.environ.get("CONDUIT_REDIS_URL", "redis://127.0.0.1:6379/14"),
-        CONDUIT_REDIS_KEY_PREFIX=f"bench-{uuid.uuid4().hex}",
-        CONDUIT_RATE_LIMIT_PER_MINUTE="100000000",
-        CONDUIT_ACCESS_TOKEN_TTL="86400",
-        CONDUIT_LOG_LEVEL="WARNING",
-        CONDUIT_ARGON2_MEMORY_KIB="64",
-    )
-    try:
-        migrator.upgrade(os.environ["CONDUIT_DATABASE_URL"])
+    with bench_database():
+        os.environ.update(
+            CONDUIT_REDIS_URL=os.environ.get("CONDUIT_REDIS_URL", "redis://127.0.0.1:6379/14"),
+            CONDUIT_REDIS_KEY_PREFIX=f"bench-{uuid.uuid4().hex}",
+            CONDUIT_RATE_LIMIT_PER_MINUTE="100000000",
+            CONDUIT_ACCESS_TOKEN_TTL="86400",
+            CONDUIT_ARGON2_MEMORY_KIB="64",
+        )
         print("seeding 200 users and 2,000 articles ...", flush=True)
         token = asyncio.run(seed(users=200, articles=2000))
         print(f"{'server':10} {'workers':>7} {'req/s':>9} {'p99':>10}")
-        for name_, command in SERVERS.items():
+        for name, command in SERVERS.items():
             for workers in (1, 2):
                 rate, p99 = measure(command(workers), token)
-                print(f"{name_:10} {workers:>7} {rate:>9.0f} {p99:>10}", flush=True)
-    finally:
-        asyncio.run(drop_database(server_url, name))
-        if embedded is not None:
-            embedded.stop()
+                print(f"{name:10} {workers:>7} {rate:>9.0f} {p99:>10}", flush=True)
 
 
 if __name__ == "__main__":

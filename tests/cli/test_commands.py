@@ -28,6 +28,9 @@ COMMANDS = [
     ["config"],
     ["config", "show"],
     ["config", "check"],
+    ["import"],
+    ["export"],
+    ["seed"],
 ]
 
 
@@ -49,6 +52,13 @@ def test_every_command_has_help(conduit: Run, command: list[str]) -> None:
         ["users", "create", "--username", "jake"],
         ["users", "set-role", "jake", "superuser"],
         ["users", "suspend"],
+        ["import", "comments", "x.jsonl"],
+        ["import", "articles"],
+        ["import", "articles", "x.jsonl", "--batch-size", "0"],
+        ["export", "tags"],
+        ["seed", "--articles", "5"],
+        ["seed", "--users", "-1"],
+        ["seed", "--users", "2", "--articles", "-5"],
     ],
     ids=" ".join,
 )

@@ -7,7 +7,7 @@ from typing import Any
 import asyncpg
 import httpx
 
-from adapters.postgres.admin import _dsn
+from adapters.postgres.admin import asyncpg_dsn
 
 
 def test_an_exhausted_pool_answers_503_promptly(serve: Any, database_url_for_tests: str) -> None:
@@ -19,7 +19,7 @@ def test_an_exhausted_pool_answers_503_promptly(serve: Any, database_url_for_tes
     with serve(**env) as server:
 
         async def scenario() -> tuple[int, int, float]:
-            blocker = await asyncpg.connect(_dsn(database_url_for_tests))
+            blocker = await asyncpg.connect(asyncpg_dsn(database_url_for_tests))
             transaction = blocker.transaction()
             await transaction.start()
             await blocker.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE")

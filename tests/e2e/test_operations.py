@@ -11,7 +11,7 @@ from typing import Any
 import asyncpg
 import httpx
 
-from adapters.postgres.admin import _dsn
+from adapters.postgres.admin import asyncpg_dsn
 
 SECRET_PASSWORD = "correct horse battery staple"
 
@@ -20,7 +20,7 @@ def test_sigterm_lets_a_request_in_flight_finish(serve: Any, database_url_for_te
     with serve() as server:
 
         async def scenario() -> int:
-            blocker = await asyncpg.connect(_dsn(database_url_for_tests))
+            blocker = await asyncpg.connect(asyncpg_dsn(database_url_for_tests))
             transaction = blocker.transaction()
             await transaction.start()
             await blocker.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE")

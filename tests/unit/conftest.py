@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from dependency_injector import providers
 
+from adapters.memory.bulk import InMemoryBulkReader, InMemoryBulkStore
 from adapters.memory.clock import FakeClock
 from adapters.memory.queries import InMemoryQueries
 from adapters.memory.store import InMemoryStore
@@ -26,6 +27,8 @@ def app(
     container.hasher.override(providers.Object(hasher))
     container.uow.override(providers.Factory(InMemoryUnitOfWork, store))
     container.queries.override(providers.Object(InMemoryQueries(store)))
+    container.bulk_store.override(providers.Object(InMemoryBulkStore(store)))
+    container.bulk_reader.override(providers.Object(InMemoryBulkReader(store)))
     return container
 
 

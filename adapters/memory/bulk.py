@@ -1,0 +1,186 @@
+"""Bulk import and export over the in-memory store, with the PostgreSQL adapter's meaning."""
+
+from collections.abc import AsyncIterator
+from datetime import datetime
+from uuid import UUID, uuid4
+
+from adapters.memory.store import InMemoryStore
+from application.ports.bulk import (
+    ArticleRecord,
+    ArticleRow,
+    CommentRecord,
+    UserRecord,
+    UserRow,
+    Written,
+)
+from domain.articles import Article
+from domain.comments import Comment
+from domain.users import User
+
+
+class InMemoryBulkStore:
+    def __init__(self, store: InMemoryStore) -> None:
+        self._store = store
+
+    async def user_ids(self, usernames: set[str]) -> dict[str, UUID]:
+        return {u.username.lower(): u.id for u in self._users() if u.username.lower() in usernames}
+
+    async def password_hashes(self, usernames: set[str]) -> dict[str, str]:
+        return {
+            u.username.lower(): u.password_hash
+            for u in self._users()
+            if u.username.lower() in usernames
+        }
+
+    async def emails_taken(self, accounts: list[tuple[str, str]]) -> set[str]:
+        owners = {u.email.lower(): u.username.lower() for u in self._users()}
+        return {
+            email.lower()
+            for username, email in accounts
+            if owners.get(email.lower(), username.lower()) != username.lower()
+        }
+
+    async def write_users(self, rows: list[UserRow], *, now: datetime) -> Written:
+        by_name = {u.username.lower(): u for u in self._users()}
+        imported = updated = 0
+        for row in rows:
+            user = by_name.get(row.username.lower())
+            if user is None:
+                user = User.register(
+                    username=row.username,
+                    email=row.email,
+                    password_hash=row.password_hash,
+                    now=now,
+                )
+                user.bio, user.image = row.bio, row.image
+                self._store.users[user.id] = user
+                imported += 1
+            elif (user.username, user.email, user.bio, user.image, user.password_hash) != (
+                row.username,
+                row.email,
+                row.bio,
+                row.image,
+                row.password_hash,
+            ):
+                user.username, user.email, user.bio, user.image = (
+                    row.username,
+                    row.email,
+                    row.bio,
+                    row.image,
+                )
+                user.password_hash = row.password_hash
+                user.updated_at = now
+                updated += 1
+        return Written(imported, updated, len(rows) - imported - updated)
+
+    async def write_articles(self, rows: list[ArticleRow], *, now: datetime) -> Written:
+        by_slug = {a.slug: a for a in self._store.articles.values()}
+        imported = updated = 0
+        for row in rows:
+            article = by_slug.get(row.slug)
+            created = row.created_at or (article.created_at if article else now)
+            content = (
+                row.title,
+                row.description,
+                row.body,
+                list(row.tags),
+                row.author_id,
+                created,
+                row.updated_at or (article.updated_at if article else row.created_at or now),
+            )
+            changed = False
+            if article is None:
+                article = Article(uuid4(), row.slug, *content)
+                self._store.articles[article.id] = article
+                imported += 1
+            elif _content(article) != content:
+                for name, value in zip(CONTENT, content, strict=True):
+                    setattr(article, name, value)
+                changed = True
+            for fan in row.favorited_by:
+                if (fan, article.id) not in self._store.favorites:
+                    self._store.favorites.add((fan, article.id))
+                    changed = True
+            for comment in row.comments:
+                changed |= self._add_comment(
+                    article, comment.id, comment.author_id, comment.body, comment.created_at, now
+                )
+            if changed and row.slug in by_slug:
+                updated += 1
+        return Written(imported, updated, len(rows) - imported - updated)
+
+    def _add_comment(
+        self,
+        article: Article,
+        comment_id: int | None,
+        author_id: UUID,
+        body: str,
+        created_at: datetime | None,
+        now: datetime,
+    ) -> bool:
+        comments = self._store.comments
+        if comment_id is not None and comment_id in comments:
+            return False
+        if comment_id is None and any(
+            c.article_id == article.id
+            and c.author_id == author_id
+            and c.body == body
+            and (created_at is None or c.created_at == created_at)
+            for c in comments.values()
+        ):
+            return False
+        at = created_at or now
+        store = self._store
+        # Like the identity column: explicit ids are kept and the sequence moves past them.
+        comment_id = comment_id if comment_id is not None else store.last_comment_id + 1
+        store.last_comment_id = max(store.last_comment_id, comment_id)
+        comment = Comment(article.id, author_id, body, at, at, id=comment_id)
+        comments[comment_id] = comment
+        return True
+
+    def _users(self) -> list[User]:
+        return list(self._store.users.values())
+
+
+CONTENT = ("title", "description", "body", "tag_list", "author_id", "created_at", "updated_at")
+
+
+def _content(article: Article) -> tuple[object, ...]:
+    return tuple(getattr(article, name) for name in CONTENT)
+
+
+class InMemoryBulkReader:
+    def __init__(self, store: InMemoryStore) -> None:
+        self._store = store
+
+    async def users(self) -> AsyncIterator[UserRecord]:
+        for u in sorted(
+            self._store.users.values(), key=lambda u: (u.created_at, u.username.lower())
+        ):
+            yield UserRecord(u.username, u.email, u.bio, u.image, u.password_hash)
+
+    async def articles(self) -> AsyncIterator[ArticleRecord]:
+        users = self._store.users
+        for a in sorted(self._store.articles.values(), key=lambda a: (a.created_at, a.slug)):
+            fans = sorted(
+                users[u].username for u, article in self._store.favorites if article == a.id
+            )
+            comments = sorted(
+                (c for c in self._store.comments.values() if c.article_id == a.id),
+                key=lambda c: c.id or 0,
+            )
+            yield ArticleRecord(
+                slug=a.slug,
+                title=a.title,
+                description=a.description,
+                body=a.body,
+                tags=tuple(a.tag_list),
+                author=users[a.author_id].username,
+                created_at=a.created_at,
+                updated_at=a.updated_at,
+                favorited_by=tuple(fans),
+                comments=tuple(
+                    CommentRecord(c.id or 0, users[c.author_id].username, c.body, c.created_at)
+                    for c in comments
+                ),
+            )

@@ -1,0 +1,102 @@
+"""The JSON Lines format of import and export: one user or article an object a line,
+camelCase like the API. Turned into the application's lines (import) and back (export)."""
+
+from datetime import datetime
+from typing import Annotated
+
+import msgspec
+
+from application.imports.lines import ArticleLine, CommentLine, UserLine
+from application.ports.bulk import ArticleRecord, UserRecord
+
+Moment = Annotated[datetime, msgspec.Meta(tz=True)]
+
+
+class Record(msgspec.Struct, rename="camel", kw_only=True, omit_defaults=True):
+    """Unknown fields are ignored, as in the API."""
+
+
+class UserJson(Record):
+    username: str
+    email: str
+    bio: str | None = None
+    image: str | None = None
+    password: str | None = None
+    password_hash: str | None = None
+
+    def line(self, number: int) -> UserLine:
+        return UserLine(
+            number,
+            self.username,
+            self.email,
+            bio=self.bio,
+            image=self.image,
+            password=self.password,
+            password_hash=self.password_hash,
+        )
+
+    @classmethod
+    def of(cls, record: UserRecord) -> "UserJson":
+        return cls(
+            username=record.username,
+            email=record.email,
+            bio=record.bio,
+            image=record.image,
+            password_hash=record.password_hash,
+        )
+
+
+class CommentJson(Record):
+    author: str
+    body: str
+    created_at: Moment | None = None
+    id: int | None = None
+
+
+class ArticleJson(Record, kw_only=True):
+    slug: str | None = None
+    title: str
+    description: str
+    body: str
+    author: str
+    tag_list: list[str] = []
+    created_at: Moment | None = None
+    updated_at: Moment | None = None
+    favorited_by: list[str] = []
+    comments: list[CommentJson] = []
+
+    def line(self, number: int) -> ArticleLine:
+        return ArticleLine(
+            number,
+            self.title,
+            self.description,
+            self.body,
+            self.author,
+            slug=self.slug,
+            tags=tuple(self.tag_list),
+            created_at=self.created_at,
+            updated_at=self.updated_at,
+            favorited_by=tuple(self.favorited_by),
+            comments=tuple(
+                CommentLine(c.author, c.body, created_at=c.created_at, id=c.id)
+                for c in self.comments
+            ),
+        )
+
+    @classmethod
+    def of(cls, record: ArticleRecord) -> "ArticleJson":
+        return cls(
+            slug=record.slug,
+            title=record.title,
+            description=record.description,
+            body=record.body,
+            author=record.author,
+            tag_list=list(record.tags),
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+            favorited_by=list(record.favorited_by),
+            comments=[
+                CommentJson(id=c.id, author=c.author, body=c.body, created_at=c.created_at)
+                for c in record.comments
+            ],
+        )

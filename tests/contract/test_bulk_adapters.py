@@ -1,0 +1,183 @@
+"""The bulk store and reader: the same batches give the same counts and the same exported
+data on the in-memory fake and on PostgreSQL."""
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+import pytest
+
+from adapters.memory.bulk import InMemoryBulkReader, InMemoryBulkStore
+from adapters.memory.store import InMemoryStore
+from adapters.postgres.bulk import PostgresBulkReader, PostgresBulkStore
+from application.ports.bulk import (
+    ArticleRecord,
+    ArticleRow,
+    BulkReader,
+    BulkStore,
+    CommentRow,
+    UserRow,
+    Written,
+)
+
+NOW = datetime(2026, 3, 4, 5, 6, 7, 891000, tzinfo=UTC)
+MAY = datetime(2025, 5, 1, 9, 30, tzinfo=UTC)
+
+
+@dataclass
+class Bulk:
+    store: BulkStore
+    reader: BulkReader
+
+    async def articles(self) -> list[ArticleRecord]:
+        return [article async for article in self.reader.articles()]
+
+
+@pytest.fixture(params=["memory", "postgres"])
+def bulk(request: pytest.FixtureRequest) -> Bulk:
+    if request.param == "memory":
+        store = InMemoryStore()
+        return Bulk(InMemoryBulkStore(store), InMemoryBulkReader(store))
+    engine = request.getfixturevalue("db").engine
+    return Bulk(PostgresBulkStore(engine), PostgresBulkReader(engine))
+
+
+def account(name: str, bio: str | None = None) -> UserRow:
+    return UserRow(name, f"{name}@x.io", bio, None, f"$argon2id$hash-of-{name}")
+
+
+def an_article(slug: str, author: UUID, **fields: object) -> ArticleRow:
+    row = ArticleRow(
+        slug=slug,
+        title=f"About {slug}",
+        description="d",
+        body="b",
+        tags=("a", "b"),
+        author_id=author,
+        created_at=None,
+        updated_at=None,
+        favorited_by=(),
+        comments=(),
+    )
+    return replace(row, **fields)  # type: ignore[arg-type]
+
+
+async def with_users(bulk: Bulk, *names: str) -> dict[str, UUID]:
+    await bulk.store.write_users([account(name) for name in names], now=NOW)
+    return dict(await bulk.store.user_ids({name.lower() for name in names}))
+
+
+# --- users --------------------------------------------------------------------------------
+
+
+async def test_users_are_added_then_left_alone_then_updated(bulk: Bulk) -> None:
+    rows = [account("Jake", "hi"), account("jane")]
+    assert await bulk.store.write_users(rows, now=NOW) == Written(2, 0, 0)
+    assert await bulk.store.write_users(rows, now=NOW) == Written(0, 0, 2)
+    changed = [account("jake", "new bio"), account("jane")]
+    assert await bulk.store.write_users(changed, now=NOW) == Written(0, 1, 1)
+
+    exported = [u async for u in bulk.reader.users()]
+    assert [(u.username, u.bio, u.password_hash) for u in exported] == [
+        ("jake", "new bio", "$argon2id$hash-of-jake"),
+        ("jane", None, "$argon2id$hash-of-jane"),
+    ]
+
+
+async def test_users_are_found_by_name_ignoring_case(bulk: Bulk) -> None:
+    await bulk.store.write_users([account("Jake")], now=NOW)
+    ids = await bulk.store.user_ids({"jake", "nobody"})
+    assert list(ids) == ["jake"]
+    assert await bulk.store.password_hashes({"jake"}) == {"jake": "$argon2id$hash-of-Jake"}
+
+
+async def test_an_email_is_taken_only_by_another_username(bulk: Bulk) -> None:
+    await bulk.store.write_users([account("jake")], now=NOW)
+    taken = await bulk.store.emails_taken([("JAKE", "Jake@X.io"), ("jane", "JAKE@x.io")])
+    assert taken == {"jake@x.io"}
+    assert await bulk.store.emails_taken([("jake", "jake@x.io")]) == set()
+
+
+# --- articles -----------------------------------------------------------------------------
+
+
+async def test_articles_with_fans_and_comments_are_written_once(bulk: Bulk) -> None:
+    ids = await with_users(bulk, "jake", "jane", "ann")
+    row = an_article(
+        "one",
+        ids["jake"],
+        created_at=MAY,
+        updated_at=MAY + timedelta(days=1),
+        favorited_by=(ids["jane"], ids["ann"]),
+        comments=(
+            CommentRow(None, ids["jane"], "first!", MAY),
+            CommentRow(None, ids["ann"], "me too", None),
+        ),
+    )
+    assert await bulk.store.write_articles([row], now=NOW) == Written(1, 0, 0)
+    assert await bulk.store.write_articles([row], now=NOW) == Written(0, 0, 1)
+
+    [one] = await bulk.articles()
+    assert (one.slug, one.author, one.tags) == ("one", "jake", ("a", "b"))
+    assert (one.created_at, one.updated_at) == (MAY, MAY + timedelta(days=1))
+    assert one.favorited_by == ("ann", "jane")
+    assert [(c.author, c.body, c.created_at) for c in one.comments] == [
+        ("jane", "first!", MAY),
+        ("ann", "me too", NOW),
+    ]
+
+
+async def test_a_changed_article_counts_as_updated(bulk: Bulk) -> None:
+    ids = await with_users(bulk, "jake", "jane")
+    await bulk.store.write_articles([an_article("one", ids["jake"], created_at=MAY)], now=NOW)
+    renamed = an_article("one", ids["jake"], title="Renamed", tags=("c",))
+    assert await bulk.store.write_articles([renamed], now=NOW) == Written(0, 1, 0)
+    with_fan = an_article(
+        "one", ids["jake"], title="Renamed", tags=("c",), favorited_by=(ids["jane"],)
+    )
+    assert await bulk.store.write_articles([with_fan], now=NOW) == Written(0, 1, 0)
+
+    [one] = await bulk.articles()
+    assert (one.title, one.tags, one.favorited_by) == ("Renamed", ("c",), ("jane",))
+    assert one.created_at == MAY  # not given the second time: kept
+
+
+async def test_new_articles_without_times_are_stamped_now(bulk: Bulk) -> None:
+    ids = await with_users(bulk, "jake")
+    created_only = an_article("two", ids["jake"], created_at=MAY)
+    await bulk.store.write_articles([an_article("one", ids["jake"]), created_only], now=NOW)
+    one, two = sorted(await bulk.articles(), key=lambda a: a.slug)
+    assert (one.created_at, one.updated_at) == (NOW, NOW)
+    assert (two.created_at, two.updated_at) == (MAY, MAY)
+
+
+async def test_numbered_comments_keep_their_ids_and_new_ones_follow(bulk: Bulk) -> None:
+    ids = await with_users(bulk, "jake")
+    numbered = an_article("one", ids["jake"], comments=(CommentRow(50, ids["jake"], "old", MAY),))
+    await bulk.store.write_articles([numbered], now=NOW)
+    assert await bulk.store.write_articles([numbered], now=NOW) == Written(0, 0, 1)
+    more = an_article("two", ids["jake"], comments=(CommentRow(None, ids["jake"], "new", None),))
+    await bulk.store.write_articles([more], now=NOW)
+
+    comments = {a.slug: a.comments for a in await bulk.articles()}
+    assert [c.id for c in comments["one"]] == [50]
+    assert comments["two"][0].id > 50
+
+
+async def test_tags_of_imported_articles_are_listed_in_use(bulk: Bulk) -> None:
+    ids = await with_users(bulk, "jake")
+    rows = [an_article(f"a{n}", ids["jake"], tags=(f"t{n}", "shared")) for n in range(3)]
+    assert await bulk.store.write_articles(rows, now=NOW) == Written(3, 0, 0)
+    exported = await bulk.articles()
+    assert sorted({tag for a in exported for tag in a.tags}) == ["shared", "t0", "t1", "t2"]
+
+
+async def test_export_is_oldest_first_then_by_slug(bulk: Bulk) -> None:
+    ids = await with_users(bulk, "jake")
+    rows = [
+        an_article("b", ids["jake"]),
+        an_article("a", ids["jake"]),
+        an_article("old", ids["jake"], created_at=MAY),
+    ]
+    await bulk.store.write_articles(rows, now=NOW)
+    assert [a.slug for a in await bulk.articles()] == ["old", "a", "b"]
