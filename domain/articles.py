@@ -87,6 +87,16 @@ class ArticleDraft:
     @classmethod
     def of(cls, *, title: str, description: str, body: str, tags: list[str]) -> "ArticleDraft":
         errors = FieldErrors()
+        draft = cls.checked(errors, title=title, description=description, body=body, tags=tags)
+        errors.raise_if_any()
+        return draft
+
+    @classmethod
+    def checked(
+        cls, errors: FieldErrors, *, title: str, description: str, body: str, tags: list[str]
+    ) -> "ArticleDraft":
+        """The draft, with each invalid field recorded in `errors` (and left as given), for
+        a caller that checks more fields before it reports them all."""
         with errors.collect("title"):
             title = valid_title(title)
         with errors.collect("description"):
@@ -95,7 +105,6 @@ class ArticleDraft:
             body = valid_body(body)
         with errors.collect("tagList"):
             tags = valid_tags(tags)
-        errors.raise_if_any()
         return cls(title=title, description=description, body=body, tags=tags)
 
 

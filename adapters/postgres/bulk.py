@@ -108,9 +108,8 @@ RETURNING article_id
 """
 # Comments imported with their ids must not be handed out again.
 ADVANCE_COMMENT_IDS = """
-SELECT setval(pg_get_serial_sequence('comments', 'id'),
-              greatest((SELECT max(id) FROM comments),
-                       (SELECT last_value FROM comments_id_seq)))
+SELECT setval('comments_id_seq',
+              greatest((SELECT max(id) FROM comments), (SELECT last_value FROM comments_id_seq)))
 """
 
 # Oldest first; ties (a batch shares its import time) broken by name, so that exporting

@@ -1,4 +1,3 @@
-import asyncio
 from functools import partial
 from uuid import UUID
 
@@ -9,7 +8,7 @@ from application.ports.clock import Clock
 from domain import articles
 from domain.comments import valid_comment_body
 from domain.errors import FieldErrors
-from domain.values import to_milliseconds
+from domain.values import BLANK, to_milliseconds
 
 
 class ImportArticles:
@@ -27,9 +26,7 @@ class ImportArticles:
     async def __call__(self, batch: list[ArticleLine], *, dry_run: bool = False) -> Report:
         report = Report(read=len(batch))
         drafts: list[ArticleLine] = []
-        for n, line in enumerate(batch):
-            if n % 100 == 99:
-                await asyncio.sleep(0)
+        for line in batch:
             article = checked(line.line, partial(self._validate, line))
             if isinstance(article, Rejected):
                 report.rejected.append(article)
@@ -59,34 +56,33 @@ class ImportArticles:
         return report
 
     def _validate(self, line: ArticleLine, errors: FieldErrors) -> ArticleLine:
-        title, description, body, tags = line.title, line.description, line.body, line.tags
-        with errors.collect("title"):
-            title = articles.valid_title(line.title)
-        with errors.collect("description"):
-            description = articles.valid_description(line.description)
-        with errors.collect("body"):
-            body = articles.valid_body(line.body)
-        with errors.collect("tagList"):
-            tags = tuple(articles.valid_tags(list(line.tags)))
+        draft = articles.ArticleDraft.checked(
+            errors,
+            title=line.title,
+            description=line.description,
+            body=line.body,
+            tags=list(line.tags),
+        )
         slug = line.slug
         if slug is not None:
             with errors.collect("slug"):
                 slug = articles.valid_slug(slug)
         if not line.author.strip():
-            errors.add("author", "can't be blank")
+            errors.add("author", BLANK)
         for n, comment in enumerate(line.comments):
             with errors.collect(f"comments[{n}].body"):
                 valid_comment_body(comment.body)
         if line.created_at and line.updated_at and line.updated_at < line.created_at:
             errors.add("updatedAt", "can't be before createdAt")
+        author = line.author.strip()
         return ArticleLine(
             line.line,
-            title,
-            description,
-            body,
-            line.author.strip(),
-            slug=slug or articles.derived_slug(title, line.author.strip().lower(), body),
-            tags=tags,
+            draft.title,
+            draft.description,
+            draft.body,
+            author,
+            slug=slug or articles.derived_slug(draft.title, author.lower(), draft.body),
+            tags=tuple(draft.tags),
             created_at=line.created_at and to_milliseconds(line.created_at),
             updated_at=line.updated_at and to_milliseconds(line.updated_at),
             favorited_by=line.favorited_by,
