@@ -4,6 +4,10 @@ Shared by HTTP error bodies and import rejects, so both say the same thing."""
 import re
 from collections.abc import Callable
 
+NOT_JSON = "is not valid JSON"
+NESTED_TOO_DEEPLY = "is nested too deeply"
+NOT_AN_OBJECT = "must be an object"
+
 _KINDS = {
     "str": "a string",
     "int": "an integer",
@@ -45,4 +49,4 @@ def describe(key: str, message: str) -> tuple[str, str]:
             return field, reword(match)
     if field == "body":  # no body at all
         return field, "can't be blank"
-    return field, message[:1].lower() + message[1:]
+    return field, "is invalid"  # msgspec's own wording is not ours to promise

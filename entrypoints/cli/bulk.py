@@ -27,7 +27,7 @@ from entrypoints.cli.records import ArticleJson, UserJson
 from entrypoints.cli.running import run_with_container
 from entrypoints.cli.serve import at_least, positive
 from entrypoints.container import Container
-from entrypoints.messages import describe
+from entrypoints.messages import NESTED_TOO_DEEPLY, NOT_JSON, describe
 
 log = structlog.stdlib.get_logger("conduit.bulk")
 LOG_EVERY_SECONDS = 5.0
@@ -180,8 +180,10 @@ def _batches(
         texts[number] = text
         try:
             lines.append(decoder.decode(text).line(number))
-        except msgspec.DecodeError as error:
+        except (msgspec.DecodeError, UnicodeDecodeError) as error:  # see JsonObjectRequest
             unreadable.append(Rejected(number, _reason(error)))
+        except RecursionError:
+            unreadable.append(Rejected(number, NESTED_TOO_DEEPLY))
         if len(texts) >= size:
             yield texts, lines, unreadable
             texts, lines, unreadable = {}, [], []
@@ -200,9 +202,9 @@ def _lines_of(source: IO[bytes]) -> Iterator[bytes]:
         raise UnreadableInput(str(error) or type(error).__name__) from error
 
 
-def _reason(error: msgspec.DecodeError) -> str:
+def _reason(error: Exception) -> str:
     if not isinstance(error, msgspec.ValidationError):
-        return "is not valid JSON"
+        return NOT_JSON
     message, _, where = str(error).partition(" - at `$")
     field, text = describe(where.rstrip("`").lstrip("."), message)
     return f"{'line' if field == 'body' and not where else field} {text}"

@@ -22,6 +22,7 @@ from litestar.types import (
 )
 
 from entrypoints.container import Container, shutdown
+from entrypoints.http.bodies import JsonObjectRequest
 from entrypoints.http.controllers.admin import admin_router
 from entrypoints.http.controllers.articles import ArticlesController
 from entrypoints.http.controllers.comments import CommentsController
@@ -120,6 +121,7 @@ def create_app(container: Container | None = None) -> Litestar:
         route_handlers=[api, HealthController, MetricsController, WellKnownController],
         dependencies=dependencies,
         exception_handlers=exception_handlers,  # type: ignore[arg-type]
+        request_class=JsonObjectRequest,
         middleware=[
             RateLimitMiddleware(
                 per_minute=settings.rate_limit_per_minute,

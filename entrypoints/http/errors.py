@@ -8,7 +8,6 @@ from typing import Any
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import (
-    HTTP_400_BAD_REQUEST,
     HTTP_401_UNAUTHORIZED,
     HTTP_403_FORBIDDEN,
     HTTP_404_NOT_FOUND,
@@ -36,6 +35,7 @@ from application.errors import (
 )
 from application.ports.rate_limits import RateDecision
 from domain.errors import DomainError, ValidationFailed
+from entrypoints.http.bodies import UnreadableBody
 from entrypoints.http.dependencies import container_of
 from entrypoints.http.middleware import rate_limit_headers, request_id_of
 from entrypoints.messages import describe
@@ -117,15 +117,11 @@ def handle_http_error(request: AnyRequest, error: HTTPException) -> Response[dic
         limit = container_of(request.app.state).settings().max_body_bytes
         message = f"is too large (maximum is {limit} bytes)"
         return error_response(error.status_code, {"body": [message]})
-    if error.detail.startswith("JSON is malformed"):
-        return error_response(error.status_code, {"body": ["is not valid JSON"]})
     return error_response(error.status_code, {"request": [error.detail.lower()]})
 
 
-def handle_undecodable_body(
-    _: AnyRequest, error: UnicodeDecodeError
-) -> Response[dict[str, Errors]]:
-    return error_response(HTTP_400_BAD_REQUEST, {"body": ["is not valid JSON"]})
+def handle_unreadable_body(_: AnyRequest, error: UnreadableBody) -> Response[dict[str, Errors]]:
+    return error_response(error.status_code, {"body": [error.message]})
 
 
 def handle_unexpected(request: AnyRequest, error: Exception) -> Response[dict[str, Errors]]:
@@ -155,6 +151,6 @@ exception_handlers = {
     TooManyRequests: handle_too_many_requests,
     ValidationException: handle_invalid_request,
     HTTPException: handle_http_error,
-    UnicodeDecodeError: handle_undecodable_body,
+    UnreadableBody: handle_unreadable_body,
     Exception: handle_unexpected,
 }

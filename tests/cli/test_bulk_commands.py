@@ -35,7 +35,8 @@ def env(database_url_for_tests: str, db: object) -> dict[str, str]:
 def jsonl(path: Path, *records: object, raw: tuple[str, ...] = ()) -> Path:
     lines = [json.dumps(record) for record in records] + list(raw)
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "wt") as out:
+    # surrogate escapes stand for bytes that are not UTF-8: "\udcff" is written as 0xff
+    with opener(path, "wt", encoding="utf-8", errors="surrogateescape") as out:
         out.write("\n".join(lines) + "\n")
     return path
 
@@ -75,17 +76,26 @@ def test_invalid_lines_go_to_the_rejects_file_and_exit_1(
         tmp_path / "users.jsonl",
         a_user("jake"),
         a_user("jane", email="not-an-email"),
-        raw=("", "{not json", '{"username": "ann"}', json.dumps(a_user("ann"))),
+        raw=(
+            "",
+            "{not json",
+            '{"username": "ann"}',
+            json.dumps(a_user("ann")),
+            '{"username": "\udcff\udcfe"}',
+            '{"notes": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        ),
     )
     result = conduit("import", "users", str(users), env=env)
     assert result.returncode == 1, result.stderr
-    assert result.stdout.startswith("read 5, imported 2, updated 0, unchanged 0, rejected 3, in ")
+    assert result.stdout.startswith("read 7, imported 2, updated 0, unchanged 0, rejected 5, in ")
     assert f"rejected lines are in {users}.rejects.jsonl" in result.stdout
     rejects = [json.loads(line) for line in Path(f"{users}.rejects.jsonl").read_text().splitlines()]
     assert [(r["line"], r["reason"]) for r in rejects] == [
         (2, "email is invalid"),
         (4, "is not valid JSON"),
         (5, "email can't be blank"),
+        (7, "is not valid JSON"),
+        (8, "is nested too deeply"),
     ]
     assert rejects[1]["input"] == "{not json"
     assert count(env["CONDUIT_DATABASE_URL"], "users") == 2

@@ -4,18 +4,37 @@ import pytest
 
 from tests.http.conftest import Client
 
+DEEP = 100_000  # far past any decoder's recursion limit, and still under the body size limit
+
 
 @pytest.mark.parametrize(
     ("body", "status", "errors"),
     [
         (b"{not json", 400, {"body": ["is not valid JSON"]}),
+        (b'{"user": {"email": "a"', 400, {"body": ["is not valid JSON"]}),
+        (b'{"user": {}} {}', 400, {"body": ["is not valid JSON"]}),
+        (b'"\xff\xfe"', 400, {"body": ["is not valid JSON"]}),
+        (
+            b'{"user": {"email": "jake@x.io\xff", "password": "x"}}',
+            400,
+            {"body": ["is not valid JSON"]},
+        ),
+        (b'{"user": {"email": 1' + b"0" * 5000 + b"}}", 400, {"body": ["is not valid JSON"]}),
+        (b"[" * DEEP + b"]" * DEEP, 400, {"body": ["is nested too deeply"]}),
+        (
+            b'{"user": {"bio": ' + b'{"a": ' * DEEP + b"1" + b"}" * DEEP + b"}}",
+            400,
+            {"body": ["is nested too deeply"]},
+        ),
         (b"", 422, {"body": ["can't be blank"]}),
         (b"[]", 422, {"body": ["must be an object"]}),
+        (b'"jake"', 422, {"body": ["must be an object"]}),
+        (b"42", 422, {"body": ["must be an object"]}),
+        (b"null", 422, {"body": ["must be an object"]}),
         (b"{}", 422, {"user": ["can't be blank"]}),
         (b'{"user": null}', 422, {"user": ["must be an object, not null"]}),
         (b'{"user": "jake"}', 422, {"user": ["must be an object"]}),
         (b'{"user": {"email": ["a"], "password": "x"}}', 422, {"email": ["must be a string"]}),
-        (b'"\xff\xfe"', 400, {"body": ["is not valid JSON"]}),
     ],
 )
 async def test_bad_bodies_get_a_clear_error(
