@@ -31,7 +31,7 @@ STAGING = {
     " author_id uuid, created_at timestamptz, updated_at timestamptz",
     "import_favorites": "user_id uuid, article_id uuid",
     "import_comments": "id bigint, article_id uuid, author_id uuid, body text,"
-    " created_at timestamptz",
+    " created_at timestamptz, position int",
 }
 
 UPSERT_USERS = """
@@ -104,6 +104,7 @@ WHERE c.id IS NULL AND NOT EXISTS (
     SELECT 1 FROM comments x
     WHERE x.article_id = c.article_id AND x.author_id = c.author_id AND x.body = c.body
       AND (c.created_at IS NULL OR x.created_at = c.created_at))
+ORDER BY c.position
 RETURNING article_id
 """
 # Comments imported with their ids must not be handed out again.
@@ -225,8 +226,10 @@ class PostgresBulkStore:
         if favorites:
             await _stage(connection, "import_favorites", favorites)
             grown |= {row["id"] for row in await connection.fetch(ADD_FAVORITES)}
+        # New comments are numbered in the order they come in: the order they are read in.
         comments = [
-            (c.id, ids[r.slug], c.author_id, c.body, c.created_at) for r in rows for c in r.comments
+            (c.id, ids[r.slug], c.author_id, c.body, c.created_at, position)
+            for position, (r, c) in enumerate((r, c) for r in rows for c in r.comments)
         ]
         if comments:
             await _stage(connection, "import_comments", comments)

@@ -6,6 +6,7 @@ from typing import Any
 
 from litestar import Request
 from litestar.exceptions import SerializationException
+from litestar.status_codes import HTTP_400_BAD_REQUEST, HTTP_422_UNPROCESSABLE_ENTITY
 
 from entrypoints.messages import NESTED_TOO_DEEPLY, NOT_AN_OBJECT, NOT_JSON
 
@@ -26,9 +27,9 @@ class JsonObjectRequest(Request[Any, Any, Any]):
         # msgspec 0.23 reports bad UTF-8 as a decode error (Litestar wraps those), 0.22 as
         # UnicodeDecodeError; too deep a nesting exhausts the decoder's recursion.
         except (SerializationException, UnicodeDecodeError) as error:
-            raise UnreadableBody(400, NOT_JSON) from error
+            raise UnreadableBody(HTTP_400_BAD_REQUEST, NOT_JSON) from error
         except RecursionError:
-            raise UnreadableBody(400, NESTED_TOO_DEEPLY) from None
+            raise UnreadableBody(HTTP_400_BAD_REQUEST, NESTED_TOO_DEEPLY) from None
         if not isinstance(value, dict) and await self.body():
-            raise UnreadableBody(422, NOT_AN_OBJECT)
+            raise UnreadableBody(HTTP_422_UNPROCESSABLE_ENTITY, NOT_AN_OBJECT)
         return value
