@@ -4,7 +4,7 @@ from uuid import UUID
 
 from joserfc import jwt
 from joserfc.errors import JoseError
-from joserfc.jwk import KeySet
+from joserfc.jwk import GuestProtocol, Key, KeySet
 from joserfc.jwt import JWTClaimsRegistry
 
 from adapters.security.keys import ALGORITHM, public_key_set
@@ -46,7 +46,7 @@ class JoseTokenService:
         if len(token) > MAX_TOKEN_LENGTH:
             raise InvalidToken()
         try:
-            decoded = jwt.decode(token, self._keys, algorithms=[ALGORITHM])
+            decoded = jwt.decode(token, self._key_named_by, algorithms=[ALGORITHM])
             self._registry().validate(decoded.claims)
             return AccessClaims(
                 user_id=UUID(_string(decoded.claims, "sub")),
@@ -54,6 +54,14 @@ class JoseTokenService:
             )
         except (JoseError, ValueError, TypeError, KeyError) as error:
             raise InvalidToken() from error
+
+    def _key_named_by(self, token: GuestProtocol) -> Key:
+        """The key of the set that the token's `kid` names. A token naming none is refused
+        even while the set holds one key, which joserfc would otherwise take."""
+        kid = token.headers().get("kid")
+        if not isinstance(kid, str):
+            raise InvalidToken()
+        return self._keys.get_by_kid(kid)
 
     def public_keys(self) -> dict[str, list[dict[str, Any]]]:
         return public_key_set(self._keys)

@@ -78,6 +78,7 @@ def test_tokens_of_an_old_key_verify_while_it_stays_in_the_set(
         "HS256 signed with the public key",
         "tampered payload",
         "unknown kid",
+        "no kid",
         "signed by a key not in the set",
         "expired",
         "wrong iss",
