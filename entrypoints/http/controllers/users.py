@@ -13,6 +13,7 @@ from application.users.current import GetCurrentUser
 from application.users.login import LogIn
 from application.users.register import RegisterUser
 from application.users.update import UpdateUser
+from entrypoints.http.middleware import CARRIES_TOKENS
 from entrypoints.http.openapi import AUTHENTICATED, errors
 from entrypoints.http.structs.users import (
     LoginUserRequest,
@@ -29,7 +30,13 @@ class UsersController(Controller):
     path = "/users"
     tags = ["User and Authentication"]
 
-    @post("/", status_code=201, summary="Register a new user", responses=errors(409, body=True))
+    @post(
+        "/",
+        status_code=201,
+        summary="Register a new user",
+        responses=errors(409, body=True),
+        opt={CARRIES_TOKENS: True},
+    )
     async def register(
         self,
         data: JSONBody[NewUserRequest],
@@ -43,6 +50,7 @@ class UsersController(Controller):
         status_code=200,
         summary="Existing user login",
         responses=errors(401, 403, body=True),
+        opt={CARRIES_TOKENS: True},
     )
     async def log_in(
         self,
@@ -58,6 +66,7 @@ class UsersController(Controller):
         summary="Trade a refresh token for new tokens",
         description="Each refresh token works once. Presenting a used one ends its session.",
         responses=errors(401, 403, body=True),
+        opt={CARRIES_TOKENS: True},
     )
     async def refresh(
         self,
