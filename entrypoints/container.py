@@ -103,7 +103,14 @@ class Container(containers.DeclarativeContainer):
     revoke_session = providers.Factory(RevokeSession, uow, clock)
     purge_expired_sessions = providers.Factory(PurgeExpiredSessions, uow, clock)
     get_current_user = providers.Factory(GetCurrentUser, uow)
-    update_user = providers.Factory(UpdateUser, uow, hasher, clock)
+    update_user = providers.Factory(
+        UpdateUser,
+        uow,
+        hasher,
+        clock,
+        account_throttle,
+        reauth_window=providers.Factory(timedelta, seconds=settings.provided.reauth_window),
+    )
 
     get_profile = providers.Factory(GetProfile, queries)
     follow_user = providers.Factory(FollowUser, uow)

@@ -113,6 +113,12 @@ class Settings:
     refresh_token_ttl: int = _setting(
         2_592_000, _integer(60), "refresh token (and idle session) lifetime, seconds"
     )
+    reauth_window: int = _setting(
+        600,
+        _integer(0),
+        "seconds after a password login in which e-mail and password change without "
+        "`currentPassword` (refresh does not extend it)",
+    )
     public_url: str | None = _setting(
         None, _http_url, "the API's public base URL, for jwks_uri (default: from the request)"
     )

@@ -58,6 +58,7 @@ def forgeries(token: str, keys: KeySet, now: datetime) -> dict[str, str]:
         "wrong iss": sign({**claims, "iss": "https://evil.example"}, keys),
         "wrong aud": sign({**claims, "aud": "another-api"}, keys),
         "no sid": sign({k: v for k, v in claims.items() if k != "sid"}, keys),
+        "no auth_time": sign({k: v for k, v in claims.items() if k != "auth_time"}, keys),
         "garbage": "garbage",
         "truncated": token[: len(token) // 2],
         "bad base64": f"{header}.!!!.{signature}",

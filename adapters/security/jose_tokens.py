@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -37,6 +37,7 @@ class JoseTokenService:
             "aud": self._audience,
             "sub": str(claims.user_id),
             "sid": str(claims.session_id),
+            "auth_time": int(claims.auth_time.timestamp()),
             "iat": now,
             "exp": now + self._lifetime,
         }
@@ -51,6 +52,7 @@ class JoseTokenService:
             return AccessClaims(
                 user_id=UUID(_string(decoded.claims, "sub")),
                 session_id=UUID(_string(decoded.claims, "sid")),
+                auth_time=datetime.fromtimestamp(_integer(decoded.claims, "auth_time"), UTC),
             )
         except (JoseError, ValueError, TypeError, KeyError) as error:
             raise InvalidToken() from error
@@ -74,6 +76,7 @@ class JoseTokenService:
             aud={"essential": True, "value": self._audience},
             sub={"essential": True},
             sid={"essential": True},
+            auth_time={"essential": True},
             iat={"essential": True},
             exp={"essential": True},
         )
@@ -83,4 +86,11 @@ def _string(claims: dict[str, Any], name: str) -> str:
     value = claims[name]
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a string")
+    return value
+
+
+def _integer(claims: dict[str, Any], name: str) -> int:
+    value = claims[name]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an integer")
     return value

@@ -60,3 +60,26 @@ async def test_a_replayed_refresh_token_ends_the_session(client: Client) -> None
     assert (renewed.status_code, replayed.status_code) == (200, 401)
     new_token = renewed.json()["user"]["token"]
     assert (await client.get("/api/user", headers=auth(new_token))).status_code == 401
+
+
+async def test_a_stolen_access_token_cannot_change_email_or_password(
+    client_with: ClientWith,
+) -> None:
+    required = {"errors": {"currentPassword": ["is required to change email or password"]}}
+    async with client_with(reauth_window=0) as client:
+        token = (await sign_up(client, "jake"))["token"]
+
+        async def update(**user: str) -> tuple[int, object]:
+            response = await client.put("/api/user", headers=auth(token), json={"user": user})
+            return response.status_code, response.json()
+
+        assert await update(email="thief@example.com") == (403, required)
+        assert await update(password="thief's password") == (403, required)
+        assert await update(email="thief@example.com", currentPassword="guess") == (
+            403,
+            {"errors": {"currentPassword": ["is invalid"]}},
+        )
+        status, _ = await update(username="jake2", email="jake@example.com", bio="unchanged")
+        assert status == 200
+        status, body = await update(email="new@example.com", currentPassword="password123")
+        assert (status, body["user"]["email"]) == (200, "new@example.com")  # type: ignore[index]

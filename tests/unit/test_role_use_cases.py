@@ -1,5 +1,7 @@
 """Roles: moderation and administration, enforced in the use cases and audited."""
 
+from dataclasses import replace
+
 import pytest
 
 from adapters.memory.store import InMemoryStore
@@ -21,7 +23,7 @@ async def with_role(app: Container, username: str, role: Role) -> Principal:
     principal = await sign_up(app, username)
     if role is not Role.USER:
         await app.change_role()(OPERATOR, username, role.value)
-    return Principal(principal.user_id, principal.session_id, role)
+    return replace(principal, role=role)
 
 
 def test_the_policy_denies_by_default() -> None:

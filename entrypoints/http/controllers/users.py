@@ -106,8 +106,9 @@ class CurrentUserController(Controller):
     @put(
         "/",
         summary="Update current user",
-        description="A new password ends every other session of the user.",
-        responses=errors(401, 409, body=True),
+        description="A new password ends every other session of the user. A new `email` or "
+        "`password` needs `currentPassword`, unless the session's password login is recent.",
+        responses=errors(401, 403, 409, body=True),
     )
     async def update(
         self,
@@ -116,7 +117,8 @@ class CurrentUserController(Controller):
         access_token: NamedDependency[str],
         update_user: NamedDependency[UpdateUser],
     ) -> UserResponse:
-        return UserResponse.of(await update_user(principal, data.to_command()), access_token)
+        account = await update_user(principal, data.to_command(), data.current_password)
+        return UserResponse.of(account, access_token)
 
     @get("/sessions", summary="The current user's open sessions", responses=errors(401))
     async def sessions(
