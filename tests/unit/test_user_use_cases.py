@@ -8,8 +8,9 @@ from adapters.memory.clock import FakeClock
 from adapters.memory.store import InMemoryStore
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from application.changes import UNCHANGED
-from application.errors import AlreadyTaken, InvalidCredentials, InvalidToken
+from application.errors import AlreadyTaken, InvalidCredentials, InvalidToken, TooManyRequests
 from application.principal import Principal
+from application.sessions.opening import Client
 from application.users.accounts import NewAccount
 from application.users.login import Credentials
 from application.users.update import AccountChanges
@@ -101,6 +102,17 @@ class TestLogIn:
         await app.register_user()(JAKE)
         with pytest.raises(InvalidCredentials):
             await app.log_in()(credentials)
+
+    async def test_a_guesser_locks_out_their_own_address_only(self, app: Container) -> None:
+        await app.register_user()(JAKE)
+        guesser, owner = Client(ip="203.0.113.9"), Client(ip="198.51.100.7")
+        for n in range(5):
+            with pytest.raises(InvalidCredentials):
+                await app.log_in()(Credentials("jake@jake.jake", f"guess {n}"), guesser)
+        with pytest.raises(TooManyRequests):
+            await app.log_in()(Credentials("jake@jake.jake", "jakejake"), guesser)
+        signed_in = await app.log_in()(Credentials("jake@jake.jake", "jakejake"), owner)
+        assert signed_in.account.username == "jake"
 
     async def test_blank_fields(self, app: Container) -> None:
         with pytest.raises(ValidationFailed) as failed:

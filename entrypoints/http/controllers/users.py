@@ -42,7 +42,8 @@ class UsersController(Controller):
         "/login",
         status_code=200,
         summary="Existing user login",
-        responses=errors(401, 403, body=True),
+        description="A suspended account answers as a wrong password does.",
+        responses=errors(401, body=True),
     )
     async def log_in(
         self,
