@@ -143,7 +143,7 @@ class Settings:
     redis_key_prefix: str = _setting("conduit", _text, "prefix of every Redis key")
     rate_limit_per_minute: int = _setting(600, _integer(1), "requests per client per minute")
     auth_rate_limit_per_minute: int = _setting(
-        10, _integer(1), "login, register and refresh per client, and per account, per minute"
+        10, _integer(1), "login, register and refresh per client, sign-ups per account, a minute"
     )
     trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = _setting(
         (), _networks, "proxies whose X-Forwarded-For is believed, comma-separated"

@@ -7,8 +7,9 @@ from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
+from application.sessions.opening import UNKNOWN_CLIENT, Client
 from application.users.current import load_caller
-from application.users.throttle import AccountThrottle
+from application.users.throttle import LoginLockout
 from application.users.views import Account
 from domain import values
 from domain.errors import FieldErrors
@@ -39,18 +40,22 @@ class UpdateUser:
         uow: UnitOfWork,
         hasher: PasswordHasher,
         clock: Clock,
-        throttle: AccountThrottle,
+        lockout: LoginLockout,
         *,
         reauth_window: timedelta,
     ) -> None:
         self._uow = uow
         self._hasher = hasher
         self._clock = clock
-        self._throttle = throttle
+        self._lockout = lockout
         self._reauth_window = reauth_window
 
     async def __call__(
-        self, principal: Principal, changes: AccountChanges, current_password: str | None = None
+        self,
+        principal: Principal,
+        changes: AccountChanges,
+        current_password: str | None = None,
+        client: Client = UNKNOWN_CLIENT,
     ) -> Account:
         errors = FieldErrors()
         username: str | None = None
@@ -75,7 +80,7 @@ class UpdateUser:
                 image = values.image_url(raw_image)
         errors.raise_if_any()
         if email is not None or password is not None:
-            await self._reauthenticate(principal, email, password, current_password)
+            await self._reauthenticate(principal, email, password, current_password, client)
 
         # Hashed before the transaction so no connection waits on the hasher.
         password_hash = await self._hasher.hash(password) if password is not None else None
@@ -110,6 +115,7 @@ class UpdateUser:
         email: str | None,
         password: str | None,
         current_password: str | None,
+        client: Client,
     ) -> None:
         """Refuses a new e-mail or password unless the caller has just proved who they are."""
         if self._clock.now() < principal.auth_time + self._reauth_window:
@@ -121,8 +127,8 @@ class UpdateUser:
         if current_password is None:
             raise ReauthenticationRequired()
         # Guesses through a stolen token meet the lock-out of guesses at login.
-        await self._throttle.refuse_while_locked(user.email)
+        await self._lockout.refuse_while_locked(user.email, client.ip)
         if not await self._hasher.verify(user.password_hash, current_password):
-            await self._throttle.failed(user.email)
+            await self._lockout.failed(user.email, client.ip)
             raise WrongCurrentPassword()
-        await self._throttle.succeeded(user.email)
+        await self._lockout.succeeded(user.email, client.ip)

@@ -17,6 +17,7 @@ from application.errors import (
     WrongCurrentPassword,
 )
 from application.principal import Principal
+from application.sessions.opening import Client
 from application.users.accounts import NewAccount
 from application.users.login import Credentials
 from application.users.update import AccountChanges
@@ -108,6 +109,17 @@ class TestLogIn:
         await app.register_user()(JAKE)
         with pytest.raises(InvalidCredentials):
             await app.log_in()(credentials)
+
+    async def test_a_guesser_locks_out_their_own_address_only(self, app: Container) -> None:
+        await app.register_user()(JAKE)
+        guesser, owner = Client(ip="203.0.113.9"), Client(ip="198.51.100.7")
+        for n in range(5):
+            with pytest.raises(InvalidCredentials):
+                await app.log_in()(Credentials("jake@jake.jake", f"guess {n}"), guesser)
+        with pytest.raises(TooManyRequests):
+            await app.log_in()(Credentials("jake@jake.jake", "jakejake"), guesser)
+        signed_in = await app.log_in()(Credentials("jake@jake.jake", "jakejake"), owner)
+        assert signed_in.account.username == "jake"
 
     async def test_blank_fields(self, app: Container) -> None:
         with pytest.raises(ValidationFailed) as failed:

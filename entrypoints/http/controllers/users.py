@@ -49,7 +49,8 @@ class UsersController(Controller):
         "/login",
         status_code=200,
         summary="Existing user login",
-        responses=errors(401, 403, body=True),
+        description="A suspended account answers as a wrong password does.",
+        responses=errors(401, body=True),
         opt={CARRIES_TOKENS: True},
     )
     async def log_in(
@@ -115,9 +116,10 @@ class CurrentUserController(Controller):
         data: JSONBody[UpdateUserRequest],
         principal: NamedDependency[Principal],
         access_token: NamedDependency[str],
+        client: NamedDependency[Client],
         update_user: NamedDependency[UpdateUser],
     ) -> UserResponse:
-        account = await update_user(principal, data.to_command(), data.current_password)
+        account = await update_user(principal, data.to_command(), data.current_password, client)
         return UserResponse.of(account, access_token)
 
     @get("/sessions", summary="The current user's open sessions", responses=errors(401))
