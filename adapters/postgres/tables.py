@@ -63,6 +63,10 @@ users = Table(
     Column("id", Uuid, primary_key=True),
     Column("username", Text, nullable=False),
     Column("email", Text, nullable=False),
+    # `domain.identifiers.identity_key` of each: what every lookup compares. PostgreSQL's
+    # lower() is never used for identity; it disagrees with Python's (say, on "İ").
+    Column("username_key", Text, nullable=False, unique=True),
+    Column("email_key", Text, nullable=False, unique=True),
     Column("password_hash", Text, nullable=False),
     Column("bio", Text),
     Column("image", Text),
@@ -83,8 +87,6 @@ users = Table(
     Column("suspended_at", DateTime(timezone=True)),
     CheckConstraint("role IN ('user', 'moderator', 'admin')", name="role_known"),
 )
-Index("uq_users_username_lower", func.lower(users.c.username), unique=True)
-Index("uq_users_email_lower", func.lower(users.c.email), unique=True)
 
 articles = Table(
     "articles",
@@ -200,7 +202,7 @@ Index("ix_audit_log_at_id", audit_log.c.at.desc(), audit_log.c.id.desc())
 
 # Unique indexes whose violation means "this value is already taken": index -> field.
 UNIQUE_FIELDS = {
-    "uq_users_username_lower": "username",
-    "uq_users_email_lower": "email",
+    "uq_users_username_key": "username",
+    "uq_users_email_key": "email",
     "uq_articles_slug": "slug",
 }

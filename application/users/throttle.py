@@ -2,6 +2,7 @@
 
 from application.errors import TooManyRequests
 from application.ports.rate_limits import Quota, RateDecision, RateLimiter
+from domain.identifiers import identity_key
 
 # Consecutive failed logins for one account, counted in growing windows: the fifth failure
 # within a minute blocks the account for the rest of that minute, the tenth within ten
@@ -15,7 +16,7 @@ FAILED_LOGINS = (
 
 
 class AccountThrottle:
-    """Keys are accounts (an e-mail or a username, ignoring case), wherever the request
+    """Keys are accounts (an e-mail or a username, by `identity_key`), wherever the request
     comes from: a botnet guessing one account's password meets the same limits."""
 
     def __init__(self, limiter: RateLimiter, attempts_per_minute: int) -> None:
@@ -42,7 +43,7 @@ class AccountThrottle:
 
 
 def _key(account: str) -> str:
-    return account.strip().lower()
+    return identity_key(account.strip())
 
 
 def _refuse_unless_allowed(decision: RateDecision) -> None:
