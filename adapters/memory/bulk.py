@@ -33,7 +33,8 @@ class InMemoryBulkStore:
 
     async def emails_taken(self, accounts: list[tuple[str, str]]) -> set[str]:
         owners = {u.email_key: u.username_key for u in self._users()}
-        return {email for username, email in accounts if owners.get(email, username) != username}
+        keys = [(identity_key(username), identity_key(email)) for username, email in accounts]
+        return {email for username, email in keys if owners.get(email, username) != username}
 
     async def write_users(self, rows: list[UserRow], *, now: datetime) -> Written:
         by_name = {u.username_key: u for u in self._users()}

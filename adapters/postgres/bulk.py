@@ -167,8 +167,8 @@ class PostgresBulkStore:
                 " JOIN unnest($1::text[], $2::text[]) AS given(username_key, email_key)"
                 "   ON u.email_key = given.email_key"
                 " WHERE u.username_key <> given.username_key",
-                [username for username, _ in accounts],
-                [email for _, email in accounts],
+                [identity_key(username) for username, _ in accounts],
+                [identity_key(email) for _, email in accounts],
             )
         return {row["email_key"] for row in rows}
 

@@ -39,9 +39,7 @@ class ImportUsers:
             else:
                 checked_users.append(user)
 
-        taken = await self._store.emails_taken(
-            [(identity_key(u.username), identity_key(u.email)) for u in checked_users]
-        )
+        taken = await self._store.emails_taken([(u.username, u.email) for u in checked_users])
         valid: list[UserLine] = []
         for user in checked_users:
             if identity_key(user.email) in taken:

@@ -69,8 +69,8 @@ class BulkStore(Protocol):
         ...
 
     async def emails_taken(self, accounts: list[tuple[str, str]]) -> set[str]:
-        """Of the (username key, e-mail key) pairs, the e-mail keys that belong to an
-        account with another username key."""
+        """Of the (username, e-mail) pairs, the e-mail keys (`identity_key`) that belong
+        to an account with another username key."""
         ...
 
     async def write_users(self, rows: list[UserRow], *, now: datetime) -> Written: ...
