@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
 
+from domain import identifiers
 from domain.errors import FieldErrors, InvalidValue
 from domain.values import HAS_NUL, NUL, next_timestamp, require_text, to_milliseconds
 
@@ -30,9 +31,15 @@ def valid_body(raw: str) -> str:
     return require_text(raw, max_length=BODY_MAX_LENGTH)
 
 
+def tag_name(raw: str) -> str:
+    """A tag as stored and compared: NFKC-normalised and trimmed, so width variants of a
+    tag are that tag; case is kept and significant."""
+    return identifiers.normalized(raw)
+
+
 def valid_tags(raw: list[str]) -> list[str]:
-    """Distinct, trimmed, non-blank tags, sorted alphabetically."""
-    tags = sorted({tag.strip() for tag in raw})
+    """Distinct, normalised (`tag_name`), non-blank, visible tags, sorted alphabetically."""
+    tags = sorted({tag_name(tag) for tag in raw})
     for tag in tags:
         if not tag:
             raise InvalidValue("can't contain a blank tag")
@@ -40,6 +47,8 @@ def valid_tags(raw: list[str]) -> list[str]:
             raise InvalidValue(f"can't contain a tag longer than {TAG_MAX_LENGTH} characters")
         if NUL in tag:
             raise InvalidValue(HAS_NUL)
+        if identifiers.has_invisible(tag):
+            raise InvalidValue(f"can't contain a tag with {identifiers.INVISIBLE_CHARACTERS}")
     if len(tags) > MAX_TAGS:
         raise InvalidValue(f"can't have more than {MAX_TAGS} tags")
     return tags

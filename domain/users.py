@@ -1,16 +1,20 @@
 """The user account aggregate."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID, uuid4
 
+from domain.identifiers import identity_key
 from domain.roles import Role
 from domain.values import next_timestamp, to_milliseconds
 
 
 @dataclass(eq=False)
 class User:
-    """An account. Fields hold already validated values (see `domain.values`)."""
+    """An account. Fields hold already validated values (see `domain.values`).
+
+    `username_key` and `email_key` are what the account is found and kept unique by
+    (`identity_key`); `rename` and `change_email` keep them in step."""
 
     id: UUID
     username: str
@@ -22,6 +26,12 @@ class User:
     image: str | None = None
     role: Role = Role.USER
     suspended_at: datetime | None = None
+    username_key: str = field(init=False, repr=False)
+    email_key: str = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.rename(self.username)
+        self.change_email(self.email)
 
     @classmethod
     def register(cls, *, username: str, email: str, password_hash: str, now: datetime) -> "User":
@@ -34,6 +44,14 @@ class User:
             created_at=now,
             updated_at=now,
         )
+
+    def rename(self, username: str) -> None:
+        self.username = username
+        self.username_key = identity_key(username)
+
+    def change_email(self, email: str) -> None:
+        self.email = email
+        self.email_key = identity_key(email)
 
     @property
     def suspended(self) -> bool:

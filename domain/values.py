@@ -1,10 +1,10 @@
 """Self-validating value objects shared by the aggregates."""
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from domain import identifiers
 from domain.errors import InvalidValue
 
 BLANK = "can't be blank"
@@ -38,9 +38,20 @@ def bounded_text(value: str, *, max_length: int) -> str:
     return value
 
 
+def visible_text(raw: str, *, max_length: int) -> str:
+    """Non-blank NFKC-normalised text without invisible or bidirectional control characters:
+    what an identifier (username, e-mail, tag) must be before its own rules apply."""
+    value = identifiers.normalized(raw)
+    require_text(value, max_length=max_length)
+    if identifiers.has_invisible(value):
+        raise InvalidValue(identifiers.INVISIBLE)
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Username:
-    """A public handle: NFKC-normalised, letters, digits, '_', '-' and '.', unique ignoring case."""
+    """A public handle: letters of one script, digits, '_', '-' and '.', not only dots;
+    unique by its `identifiers.identity_key`."""
 
     value: str
 
@@ -48,16 +59,20 @@ class Username:
     _ALLOWED = re.compile(r"[\w.-]+")
 
     def __init__(self, raw: str) -> None:
-        value = unicodedata.normalize("NFKC", raw).strip()
-        require_text(value, max_length=self.MAX_LENGTH)
+        value = visible_text(raw, max_length=self.MAX_LENGTH)
         if not self._ALLOWED.fullmatch(value):
             raise InvalidValue("may contain only letters, digits, '_', '-' and '.'")
+        if identifiers.is_only_dots(value):
+            raise InvalidValue(identifiers.ONLY_DOTS)
+        if identifiers.mixes_scripts(value):
+            raise InvalidValue(identifiers.MIXED_SCRIPTS)
         object.__setattr__(self, "value", value)
 
 
 @dataclass(frozen=True, slots=True)
 class Email:
-    """An e-mail address, kept as given and unique ignoring case."""
+    """An e-mail address, NFKC-normalised and otherwise kept as given; unique by its
+    `identifiers.identity_key`."""
 
     value: str
 
@@ -65,8 +80,7 @@ class Email:
     _SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
     def __init__(self, raw: str) -> None:
-        value = raw.strip()
-        require_text(value, max_length=self.MAX_LENGTH)
+        value = visible_text(raw, max_length=self.MAX_LENGTH)
         if not self._SHAPE.fullmatch(value):
             raise InvalidValue("is invalid")
         object.__setattr__(self, "value", value)

@@ -15,6 +15,7 @@ from application.ports.bulk import (
 )
 from domain.articles import Article
 from domain.comments import Comment
+from domain.identifiers import identity_key
 from domain.users import User
 
 
@@ -23,28 +24,23 @@ class InMemoryBulkStore:
         self._store = store
 
     async def user_ids(self, usernames: set[str]) -> dict[str, UUID]:
-        return {u.username.lower(): u.id for u in self._users() if u.username.lower() in usernames}
+        return {u.username_key: u.id for u in self._users() if u.username_key in usernames}
 
     async def password_hashes(self, usernames: set[str]) -> dict[str, str]:
         return {
-            u.username.lower(): u.password_hash
-            for u in self._users()
-            if u.username.lower() in usernames
+            u.username_key: u.password_hash for u in self._users() if u.username_key in usernames
         }
 
     async def emails_taken(self, accounts: list[tuple[str, str]]) -> set[str]:
-        owners = {u.email.lower(): u.username.lower() for u in self._users()}
-        return {
-            email.lower()
-            for username, email in accounts
-            if owners.get(email.lower(), username.lower()) != username.lower()
-        }
+        owners = {u.email_key: u.username_key for u in self._users()}
+        keys = [(identity_key(username), identity_key(email)) for username, email in accounts]
+        return {email for username, email in keys if owners.get(email, username) != username}
 
     async def write_users(self, rows: list[UserRow], *, now: datetime) -> Written:
-        by_name = {u.username.lower(): u for u in self._users()}
+        by_name = {u.username_key: u for u in self._users()}
         imported = updated = 0
         for row in rows:
-            user = by_name.get(row.username.lower())
+            user = by_name.get(identity_key(row.username))
             if user is None:
                 user = User.register(
                     username=row.username,
@@ -62,12 +58,9 @@ class InMemoryBulkStore:
                 row.image,
                 row.password_hash,
             ):
-                user.username, user.email, user.bio, user.image = (
-                    row.username,
-                    row.email,
-                    row.bio,
-                    row.image,
-                )
+                user.rename(row.username)
+                user.change_email(row.email)
+                user.bio, user.image = row.bio, row.image
                 user.password_hash = row.password_hash
                 user.updated_at = now
                 updated += 1
@@ -154,9 +147,7 @@ class InMemoryBulkReader:
         self._store = store
 
     async def users(self) -> AsyncIterator[UserRecord]:
-        for u in sorted(
-            self._store.users.values(), key=lambda u: (u.created_at, u.username.lower())
-        ):
+        for u in sorted(self._store.users.values(), key=lambda u: (u.created_at, u.username_key)):
             yield UserRecord(u.username, u.email, u.bio, u.image, u.password_hash)
 
     async def articles(self) -> AsyncIterator[ArticleRecord]:

@@ -14,6 +14,7 @@ from application.views import (
     UserPage,
 )
 from domain.articles import Article
+from domain.identifiers import identity_key
 from domain.users import User
 
 
@@ -130,5 +131,5 @@ class InMemoryQueries:
         return ProfileView.of(user, following=(viewer_id, user.id) in self._store.follows)
 
     def _user_named(self, username: str) -> User | None:
-        wanted = username.lower()
-        return next((u for u in self._store.users.values() if u.username.lower() == wanted), None)
+        wanted = identity_key(username)
+        return next((u for u in self._store.users.values() if u.username_key == wanted), None)

@@ -68,8 +68,8 @@ def _check_references(state: InMemoryStore) -> None:
 
 def _check_unique(state: InMemoryStore) -> None:
     columns = {
-        "username": [u.username.lower() for u in state.users.values()],
-        "email": [u.email.lower() for u in state.users.values()],
+        "username": [u.username_key for u in state.users.values()],
+        "email": [u.email_key for u in state.users.values()],
         "slug": [a.slug for a in state.articles.values()],
     }
     taken = [name for name, values in columns.items() if len(values) != len(set(values))]

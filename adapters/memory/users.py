@@ -1,6 +1,7 @@
 from uuid import UUID
 
 from adapters.memory.store import InMemoryStore
+from domain.identifiers import identity_key
 from domain.roles import Role
 from domain.users import User
 
@@ -13,10 +14,10 @@ class InMemoryUserRepository:
         return self._state.users.get(user_id)
 
     async def get_by_email(self, email: str) -> User | None:
-        return self._find("email", email)
+        return self._find("email_key", email)
 
     async def get_by_username(self, username: str) -> User | None:
-        return self._find("username", username)
+        return self._find("username_key", username)
 
     async def taken(
         self,
@@ -30,7 +31,7 @@ class InMemoryUserRepository:
             field
             for field, value in wanted.items()
             if value is not None
-            and (found := self._find(field, value)) is not None
+            and (found := self._find(f"{field}_key", value)) is not None
             and found.id != excluding
         ]
 
@@ -42,7 +43,7 @@ class InMemoryUserRepository:
         users = self._state.users.values()
         return {u.id for u in users if u.role is Role.ADMIN and not u.suspended}
 
-    def _find(self, field: str, value: str) -> User | None:
-        wanted = value.lower()
+    def _find(self, key: str, value: str) -> User | None:
+        wanted = identity_key(value)
         users = self._state.users.values()
-        return next((u for u in users if getattr(u, field).lower() == wanted), None)
+        return next((u for u in users if getattr(u, key) == wanted), None)

@@ -21,12 +21,14 @@ from application.ports.bulk import (
     UserRow,
     Written,
 )
+from domain.identifiers import identity_key
 
 BULK_STATEMENT_TIMEOUT = "10min"  # a batch's statements are few but large
 
 # Staging tables, made on first use in a connection; COMMIT empties them.
 STAGING = {
-    "import_users": "username text, email text, bio text, image text, password_hash text",
+    "import_users": "username text, username_key text, email text, email_key text, bio text,"
+    " image text, password_hash text",
     "import_articles": "id uuid, title text, description text, body text, tag_list text[],"
     " author_id uuid, created_at timestamptz, updated_at timestamptz",
     "import_favorites": "user_id uuid, article_id uuid",
@@ -35,11 +37,15 @@ STAGING = {
 }
 
 UPSERT_USERS = """
-INSERT INTO users AS u (id, username, email, password_hash, bio, image, created_at, updated_at)
-SELECT gen_random_uuid(), username, email, password_hash, bio, image, $1, $1 FROM import_users
-ON CONFLICT ((lower(username))) DO UPDATE
-SET username = excluded.username, email = excluded.email, bio = excluded.bio,
-    image = excluded.image, password_hash = excluded.password_hash, updated_at = $1
+INSERT INTO users AS u (id, username, username_key, email, email_key, password_hash, bio, image,
+                       created_at, updated_at)
+SELECT gen_random_uuid(), username, username_key, email, email_key, password_hash, bio, image,
+       $1, $1
+FROM import_users
+ON CONFLICT (username_key) DO UPDATE
+SET username = excluded.username, email = excluded.email, email_key = excluded.email_key,
+    bio = excluded.bio, image = excluded.image, password_hash = excluded.password_hash,
+    updated_at = $1
 WHERE (u.username, u.email, u.bio, u.image, u.password_hash)
       IS DISTINCT FROM (excluded.username, excluded.email, excluded.bio, excluded.image,
                         excluded.password_hash)
@@ -116,7 +122,7 @@ SELECT setval('comments_id_seq',
 # Oldest first; ties (a batch shares its import time) broken by name, so that exporting
 # the same data twice gives the same file.
 EXPORT_USERS = """
-SELECT username, email, bio, image, password_hash FROM users ORDER BY created_at, lower(username)
+SELECT username, email, bio, image, password_hash FROM users ORDER BY created_at, username_key
 """
 EXPORT_ARTICLES = """
 SELECT a.slug, a.title, a.description, a.body, a.tag_list, u.username AS author,
@@ -146,8 +152,8 @@ class PostgresBulkStore:
     async def _by_username(self, column: str, usernames: set[str]) -> dict[str, Any]:
         async with self._connection() as connection:
             rows = await connection.fetch(
-                f"SELECT lower(username) AS name, {column} AS value FROM users"  # noqa: S608
-                " WHERE lower(username) = ANY($1::text[])",
+                f"SELECT username_key AS name, {column} AS value FROM users"  # noqa: S608
+                " WHERE username_key = ANY($1::text[])",
                 list(usernames),
             )
         return {row["name"]: row["value"] for row in rows}
@@ -157,21 +163,32 @@ class PostgresBulkStore:
             return set()
         async with self._connection() as connection:
             rows = await connection.fetch(
-                "SELECT lower(u.email) AS email FROM users u"
-                " JOIN unnest($1::text[], $2::text[]) AS given(username, email)"
-                "   ON lower(u.email) = lower(given.email)"
-                " WHERE lower(u.username) <> lower(given.username)",
-                [username for username, _ in accounts],
-                [email for _, email in accounts],
+                "SELECT u.email_key FROM users u"
+                " JOIN unnest($1::text[], $2::text[]) AS given(username_key, email_key)"
+                "   ON u.email_key = given.email_key"
+                " WHERE u.username_key <> given.username_key",
+                [identity_key(username) for username, _ in accounts],
+                [identity_key(email) for _, email in accounts],
             )
-        return {row["email"] for row in rows}
+        return {row["email_key"] for row in rows}
 
     async def write_users(self, rows: list[UserRow], *, now: datetime) -> Written:
         async with self._batch() as connection:
             await _stage(
                 connection,
                 "import_users",
-                [(r.username, r.email, r.bio, r.image, r.password_hash) for r in rows],
+                [
+                    (
+                        r.username,
+                        identity_key(r.username),
+                        r.email,
+                        identity_key(r.email),
+                        r.bio,
+                        r.image,
+                        r.password_hash,
+                    )
+                    for r in rows
+                ],
             )
             written = await connection.fetch(UPSERT_USERS, now)
         imported = sum(1 for row in written if row["inserted"])

@@ -14,8 +14,8 @@ Answer = Callable[[], ApplicationError]
 
 # Violated constraint (named by the convention in tables.py) -> the second writer's answer.
 CONSTRAINTS: dict[str, Answer] = {
-    "uq_users_username_lower": lambda: AlreadyTaken(["username"]),
-    "uq_users_email_lower": lambda: AlreadyTaken(["email"]),
+    "uq_users_username_key": lambda: AlreadyTaken(["username"]),
+    "uq_users_email_key": lambda: AlreadyTaken(["email"]),
     "uq_articles_slug": lambda: AlreadyTaken(["slug"]),
     "fk_favorites_article_id": lambda: NotFound("article"),
     "fk_comments_article_id": lambda: NotFound("article"),

@@ -47,6 +47,7 @@ from application.views import (
     UserAdminView,
     UserPage,
 )
+from domain.identifiers import identity_key
 
 
 class SqlaQueries:
@@ -79,8 +80,8 @@ class SqlaQueries:
             page,
             viewer_id=viewer_id,
             tag=[where.tag] if where.tag is not None else None,
-            author=where.author and where.author.lower(),
-            favorited_by=where.favorited_by and where.favorited_by.lower(),
+            author=where.author and identity_key(where.author),
+            favorited_by=where.favorited_by and identity_key(where.favorited_by),
         )
 
     async def feed(self, page: Page, *, viewer_id: UUID) -> ArticlePage:
@@ -107,7 +108,7 @@ class SqlaQueries:
     async def profile(self, username: str, *, viewer_id: UUID | None) -> ProfileView | None:
         row = await self._one(
             _profile_by_username(viewer_id is not None),
-            username=username.lower(),
+            username=identity_key(username),
             viewer_id=viewer_id,
         )
         return None if row is None else _profile_view(row)
@@ -209,13 +210,9 @@ def _article_columns(viewer: bool) -> list[Any]:
 
 
 def _user_id_named(parameter: str) -> Any:
-    """The id of the user whose lower-cased username is the parameter."""
+    """The id of the user whose username key is the parameter."""
     named = users.alias(f"{parameter}_user")
-    return (
-        select(named.c.id)
-        .where(func.lower(named.c.username) == bindparam(parameter))
-        .scalar_subquery()
-    )
+    return select(named.c.id).where(named.c.username_key == bindparam(parameter)).scalar_subquery()
 
 
 @cache
@@ -305,7 +302,7 @@ def _comments_of_article(viewer: bool) -> Select[Any]:
 @cache
 def _profile_by_username(viewer: bool) -> Select[Any]:
     return select(*_profile_columns(users.c.id, viewer)).where(
-        func.lower(users.c.username) == bindparam("username")
+        users.c.username_key == bindparam("username")
     )
 
 

@@ -63,6 +63,10 @@ users = Table(
     Column("id", Uuid, primary_key=True),
     Column("username", Text, nullable=False),
     Column("email", Text, nullable=False),
+    # `domain.identifiers.identity_key` of each: what every lookup compares. PostgreSQL's
+    # lower() is never used for identity; it disagrees with Python's (say, on "İ").
+    Column("username_key", Text, nullable=False, unique=True),
+    Column("email_key", Text, nullable=False, unique=True),
     Column("password_hash", Text, nullable=False),
     Column("bio", Text),
     Column("image", Text),
@@ -83,8 +87,6 @@ users = Table(
     Column("suspended_at", DateTime(timezone=True)),
     CheckConstraint("role IN ('user', 'moderator', 'admin')", name="role_known"),
 )
-Index("uq_users_username_lower", func.lower(users.c.username), unique=True)
-Index("uq_users_email_lower", func.lower(users.c.email), unique=True)
 
 articles = Table(
     "articles",

@@ -1,9 +1,10 @@
 from uuid import UUID
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.postgres.tables import users
+from domain.identifiers import identity_key
 from domain.roles import Role
 from domain.users import User
 
@@ -16,11 +17,11 @@ class SqlaUserRepository:
         return await self._session.get(User, user_id)
 
     async def get_by_email(self, email: str) -> User | None:
-        query = select(User).where(func.lower(users.c.email) == email.lower())
+        query = select(User).where(users.c.email_key == identity_key(email))
         return (await self._session.scalars(query)).one_or_none()
 
     async def get_by_username(self, username: str) -> User | None:
-        query = select(User).where(func.lower(users.c.username) == username.lower())
+        query = select(User).where(users.c.username_key == identity_key(username))
         return (await self._session.scalars(query)).one_or_none()
 
     async def taken(
@@ -31,8 +32,8 @@ class SqlaUserRepository:
         excluding: UUID | None = None,
     ) -> list[str]:
         checks = {
-            "username": func.lower(users.c.username) == username.lower() if username else None,
-            "email": func.lower(users.c.email) == email.lower() if email else None,
+            "username": users.c.username_key == identity_key(username) if username else None,
+            "email": users.c.email_key == identity_key(email) if email else None,
         }
         wanted = {field: check for field, check in checks.items() if check is not None}
         if not wanted:

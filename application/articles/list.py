@@ -1,6 +1,9 @@
+from dataclasses import replace
+
 from application.ports.queries import ArticleFilter, ArticleQueries, Page
 from application.principal import Principal
 from application.views import ArticlePage
+from domain.articles import tag_name
 
 
 class ListArticles:
@@ -13,4 +16,6 @@ class ListArticles:
         self, where: ArticleFilter, page: Page, viewer: Principal | None
     ) -> ArticlePage:
         viewer_id = viewer.user_id if viewer else None
+        if where.tag is not None:
+            where = replace(where, tag=tag_name(where.tag))
         return await self._articles.articles(where, page, viewer_id=viewer_id)

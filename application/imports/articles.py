@@ -8,6 +8,7 @@ from application.ports.clock import Clock
 from domain import articles
 from domain.comments import valid_comment_body
 from domain.errors import FieldErrors
+from domain.identifiers import identity_key
 from domain.values import BLANK, to_milliseconds
 
 
@@ -36,7 +37,7 @@ class ImportArticles:
                 drafts.append(article)
 
         names = {
-            name.lower()
+            identity_key(name)
             for a in drafts
             for name in (a.author, *a.favorited_by, *(c.author for c in a.comments))
         }
@@ -81,7 +82,7 @@ class ImportArticles:
             draft.description,
             draft.body,
             author,
-            slug=slug or articles.derived_slug(draft.title, author.lower(), draft.body),
+            slug=slug or articles.derived_slug(draft.title, identity_key(author), draft.body),
             tags=tuple(draft.tags),
             created_at=line.created_at and to_milliseconds(line.created_at),
             updated_at=line.updated_at and to_milliseconds(line.updated_at),
@@ -92,13 +93,13 @@ class ImportArticles:
 
 def _unknown_users(article: ArticleLine, ids: dict[str, UUID]) -> str | None:
     problems = []
-    if article.author.lower() not in ids:
+    if identity_key(article.author) not in ids:
         problems.append(f"author {article.author!r} is no user")
-    fans = [name for name in article.favorited_by if name.lower() not in ids]
+    fans = [name for name in article.favorited_by if identity_key(name) not in ids]
     if fans:
         problems.append(f"favoritedBy names no user: {', '.join(map(repr, fans))}")
     for n, comment in enumerate(article.comments):
-        if comment.author.lower() not in ids:
+        if identity_key(comment.author) not in ids:
             problems.append(f"comments[{n}].author {comment.author!r} is no user")
     return "; ".join(problems) or None
 
@@ -111,14 +112,14 @@ def _row(article: ArticleLine, ids: dict[str, UUID]) -> ArticleRow:
         description=article.description,
         body=article.body,
         tags=article.tags,
-        author_id=ids[article.author.lower()],
+        author_id=ids[identity_key(article.author)],
         created_at=article.created_at,
         updated_at=article.updated_at,
-        favorited_by=tuple(dict.fromkeys(ids[name.lower()] for name in article.favorited_by)),
+        favorited_by=tuple(dict.fromkeys(ids[identity_key(name)] for name in article.favorited_by)),
         comments=tuple(
             CommentRow(
                 id=comment.id,
-                author_id=ids[comment.author.lower()],
+                author_id=ids[identity_key(comment.author)],
                 body=comment.body,
                 created_at=comment.created_at and to_milliseconds(comment.created_at),
             )

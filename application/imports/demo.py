@@ -14,6 +14,7 @@ from application.imports.users import ImportUsers
 from application.ports.bulk import BulkStore
 from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
+from domain.identifiers import identity_key
 
 T = TypeVar("T")
 
@@ -91,8 +92,8 @@ class SeedDemoData:
 
     async def _password_hash(self, first_user: str) -> str:
         """The demo password's hash: the stored one when seeding again, so nothing changes."""
-        stored = await self._store.password_hashes({first_user.lower()})
-        known = stored.get(first_user.lower())
+        key = identity_key(first_user)
+        known = (await self._store.password_hashes({key})).get(key)
         if known is not None and await self._hasher.verify(known, DEMO_PASSWORD):
             return known
         return await self._hasher.hash(DEMO_PASSWORD)

@@ -8,6 +8,7 @@ from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
 from domain import values
 from domain.errors import FieldErrors
+from domain.identifiers import identity_key
 
 EITHER = "or passwordHash is required"
 NOT_BOTH = "and passwordHash can't both be given"
@@ -32,8 +33,8 @@ class ImportUsers:
             if isinstance(user, Rejected):
                 report.rejected.append(user)
             elif duplicate := self._usernames.duplicate(
-                user.username.lower(), user.line
-            ) or self._emails.duplicate(user.email.lower(), user.line):
+                identity_key(user.username), user.line
+            ) or self._emails.duplicate(identity_key(user.email), user.line):
                 report.rejected.append(Rejected(user.line, duplicate))
             else:
                 checked_users.append(user)
@@ -41,7 +42,7 @@ class ImportUsers:
         taken = await self._store.emails_taken([(u.username, u.email) for u in checked_users])
         valid: list[UserLine] = []
         for user in checked_users:
-            if user.email.lower() in taken:
+            if identity_key(user.email) in taken:
                 report.rejected.append(Rejected(user.line, "email has already been taken"))
             else:
                 valid.append(user)
@@ -86,14 +87,14 @@ class ImportUsers:
     async def _rows(self, users: list[UserLine]) -> list[UserRow]:
         """Plain-text passwords are hashed, in parallel as far as the hasher allows, unless
         the stored hash already matches: so importing the same file again changes nothing."""
-        plain = {u.username.lower(): u.password for u in users if u.password is not None}
+        plain = {identity_key(u.username): u.password for u in users if u.password is not None}
         stored = await self._store.password_hashes(set(plain)) if plain else {}
 
         async def hash_of(user: UserLine) -> str:
             if user.password is None:
                 assert user.password_hash is not None
                 return user.password_hash
-            known = stored.get(user.username.lower())
+            known = stored.get(identity_key(user.username))
             if known is not None and await self._hasher.verify(known, user.password):
                 return known
             return await self._hasher.hash(user.password)

@@ -61,16 +61,16 @@ class BulkStore(Protocol):
     """Each `write_*` call is one transaction: the batch is stored whole or not at all."""
 
     async def user_ids(self, usernames: set[str]) -> dict[str, UUID]:
-        """The ids of those of the users that exist, keyed by lower-cased username."""
+        """The ids of those of the users that exist, by username key (`identity_key`)."""
         ...
 
     async def password_hashes(self, usernames: set[str]) -> dict[str, str]:
-        """Stored password hashes, keyed by lower-cased username."""
+        """Stored password hashes, by username key."""
         ...
 
     async def emails_taken(self, accounts: list[tuple[str, str]]) -> set[str]:
-        """Of the (username, e-mail) pairs, the lower-cased e-mails that belong to an account
-        with another username."""
+        """Of the (username, e-mail) pairs, the e-mail keys (`identity_key`) that belong
+        to an account with another username key."""
         ...
 
     async def write_users(self, rows: list[UserRow], *, now: datetime) -> Written: ...

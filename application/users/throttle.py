@@ -2,6 +2,7 @@
 
 from application.errors import TooManyRequests
 from application.ports.rate_limits import Quota, RateDecision, RateLimiter
+from domain.identifiers import identity_key
 
 # Failed logins, counted in growing windows: the fifth failure within a minute locks for the
 # rest of that minute, the tenth within ten minutes for the rest of those, and so on.
@@ -26,8 +27,8 @@ UNKNOWN_ADDRESS = "unknown"
 
 
 class AccountThrottle:
-    """Sign-up attempts per identity (a username or an e-mail, ignoring case), wherever the
-    request comes from: a botnet claiming one identity meets the same limit."""
+    """Sign-up attempts per identity (a username or an e-mail, by `identity_key`), wherever
+    the request comes from: a botnet claiming one identity meets the same limit."""
 
     def __init__(self, limiter: RateLimiter, attempts_per_minute: int) -> None:
         self._limiter = limiter
@@ -72,7 +73,7 @@ class LoginLockout:
 
 
 def _key(account: str) -> str:
-    return account.strip().lower()
+    return identity_key(account.strip())
 
 
 def _address_key(account: str, address: str | None) -> str:

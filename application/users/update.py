@@ -93,9 +93,9 @@ class UpdateUser:
                 if taken:
                     raise AlreadyTaken(taken)
             if username is not None:
-                user.username = username
+                user.rename(username)
             if email is not None:
-                user.email = email
+                user.change_email(email)
             now = self._clock.now()
             if password_hash is not None:
                 user.password_hash = password_hash

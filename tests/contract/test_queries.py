@@ -153,6 +153,22 @@ async def test_profile_ignores_case(backend: Backend) -> None:
     assert await backend.queries.profile("nobody", viewer_id=None) is None
 
 
+async def test_profiles_and_filters_find_names_by_their_canonical_form(backend: Backend) -> None:
+    ivan = a_user("İvan")
+    dragons = an_article(ivan)
+    await store(backend.new_uow, ivan, dragons)
+    async with backend.new_uow() as uow:
+        await uow.favorites.add(user_id=ivan.id, article_id=dragons.id)
+        await uow.commit()
+
+    for name in ("İvan", "İVAN"):
+        profile = await backend.queries.profile(name, viewer_id=None)
+        assert profile is not None and profile.username == "İvan"
+        for where in (ArticleFilter(author=name), ArticleFilter(favorited_by=name)):
+            page = await backend.queries.articles(where, Page(), viewer_id=None)
+            assert [a.slug for a in page.articles] == [dragons.slug]
+
+
 async def test_tags_are_the_distinct_ones_in_use_sorted(backend: Backend) -> None:
     jake = a_user()
     assert await backend.queries.tags() == []

@@ -11,6 +11,11 @@ from tests.contract.conftest import UnitOfWorkFactory
 NOW = datetime(2026, 3, 4, 5, 6, 7, 891000, tzinfo=UTC)
 
 
+def fullwidth(ascii_text: str) -> str:
+    """ASCII letters as their fullwidth forms, which NFKC folds back to ASCII."""
+    return "".join(chr(ord(ch) + 0xFEE0) for ch in ascii_text)
+
+
 def a_user(username: str = "jake", email: str = "jake@jake.jake") -> User:
     return User.register(username=username, email=email, password_hash="$argon2id$x", now=NOW)
 
@@ -97,9 +102,49 @@ async def test_taken_ignores_case_and_the_excluded_account(new_uow: UnitOfWorkFa
         assert await uow.users.taken() == []
 
 
+async def test_lookups_compare_the_canonical_form(new_uow: UnitOfWorkFactory) -> None:
+    # Python's and PostgreSQL's lower() disagree on "İ"; case folding maps "ß" to "ss".
+    ivan = a_user("İvan", "Straße@x.io")
+    await add(new_uow, ivan)
+    async with new_uow() as uow:
+        for username in ("İvan", "İVAN", "i\u0307van"):
+            found = await uow.users.get_by_username(username)
+            assert found is not None and found.id == ivan.id, username
+        for email in ("STRASSE@x.io", fullwidth("stra") + "\u00df" + fullwidth("e") + "@x.io"):
+            found = await uow.users.get_by_email(email)
+            assert found is not None and found.id == ivan.id, email
+        assert await uow.users.taken(username="İVAN", email="strasse@X.IO") == [
+            "username",
+            "email",
+        ]
+        assert await uow.users.get_by_username("ivan") is None
+
+
+async def test_a_renamed_user_is_found_by_the_new_name_only(new_uow: UnitOfWorkFactory) -> None:
+    user = a_user()
+    await add(new_uow, user)
+    async with new_uow() as uow:
+        loaded = await uow.users.get(user.id)
+        assert loaded is not None
+        loaded.rename("İvan")
+        loaded.change_email("ivan@x.io")
+        await uow.commit()
+    async with new_uow() as uow:
+        assert await uow.users.get_by_username("jake") is None
+        assert await uow.users.get_by_email("jake@jake.jake") is None
+        renamed = await uow.users.get_by_username("İVAN")
+        assert renamed is not None and renamed.id == user.id
+        assert await uow.users.get_by_email("IVAN@x.io") is not None
+
+
 @pytest.mark.parametrize(
     ("second", "field"),
-    [(("JAKE", "other@x.io"), "username"), (("other", "JAKE@jake.jake"), "email")],
+    [
+        (("JAKE", "other@x.io"), "username"),
+        ((fullwidth("JAKE"), "other@x.io"), "username"),
+        (("other", "JAKE@jake.jake"), "email"),
+        (("other", fullwidth("jake") + "@jake.jake"), "email"),
+    ],
 )
 async def test_commit_refuses_a_duplicate_that_slipped_past_the_check(
     new_uow: UnitOfWorkFactory, second: tuple[str, str], field: str

@@ -5,6 +5,7 @@ both have done their checks, unless one waits for the other's lock."""
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 import pytest
 
@@ -22,7 +23,7 @@ OPERATOR = Operator(name="cli:root")
 async def admin(app: Container, name: str) -> Principal:
     principal = await sign_up(app, name)
     await app.change_role()(OPERATOR, name, Role.ADMIN.value)
-    return Principal(principal.user_id, principal.session_id, Role.ADMIN)
+    return replace(principal, role=Role.ADMIN)
 
 
 def overlap_commits(monkeypatch: pytest.MonkeyPatch) -> None:

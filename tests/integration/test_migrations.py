@@ -1,11 +1,16 @@
 """Migrations build the schema the code expects, from empty, and take it back down."""
 
 import asyncio
+import logging
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from uuid import UUID
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.postgres import migrator
@@ -47,3 +52,86 @@ def test_upgrade_from_empty_matches_the_tables_and_downgrade_empties(
 
     migrator.upgrade(url)  # and up again, so every downgrade left nothing behind
     assert schema_of(url)[1] == []
+
+
+def execute(url: str, *statements: tuple[str, dict[str, object]]) -> list[list[Any]]:
+    """Runs the statements in one transaction; the rows of each (none but a SELECT's)."""
+
+    async def run() -> list[list[Any]]:
+        engine = create_async_engine(asyncpg_url(url))
+        try:
+            async with engine.begin() as connection:
+                results = [await connection.execute(text(sql), p) for sql, p in statements]
+                return [list(r.all()) if r.returns_rows else [] for r in results]
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+ACCOUNTS = [  # (id, username, email): what the lower() indexes let in, oldest first
+    (UUID(int=1), "Jake", "jake@x.io"),
+    (UUID(int=2), "stra\u00dfe", "strasse@x.io"),  # "ß" folds to "ss"...
+    (UUID(int=3), "STRASSE", "other@x.io"),  # ...so this ASCII name keeps "strasse"
+    (UUID(int=4), "\u0130van", "ivan@x.io"),
+    (UUID(int=5), "jake2", "\uff4aake@x.io"),  # a fullwidth "j": jake@x.io's, once folded
+    (UUID(int=6), "..", "dots@x.io"),
+    (UUID(int=7), "\u0430lice", "alice@x.io"),  # Cyrillic "a"
+]
+
+
+def test_upgrade_keys_existing_accounts_and_tags_losing_nothing(
+    new_database: Callable[[], str], caplog: pytest.LogCaptureFixture
+) -> None:
+    url = new_database()
+    migrator.upgrade(url, "0004")
+    execute(
+        url,
+        *(
+            (
+                "INSERT INTO users (id, username, email, password_hash, created_at, updated_at)"
+                " VALUES (:id, :username, :email, 'h', :at, :at)",
+                {"id": id_, "username": username, "email": email, "at": T0 + timedelta(n)},
+            )
+            for n, (id_, username, email) in enumerate(ACCOUNTS)
+        ),
+        (
+            "INSERT INTO articles (slug, title, description, body, tag_list, author_id,"
+            " created_at, updated_at) VALUES ('a', 't', 'd', 'b', :tags, :author, :at, :at)",
+            {
+                "tags": ["\uff44ragons", "dragons", "fi\u200bre", "\u200b"],
+                "author": UUID(int=1),
+                "at": T0,
+            },
+        ),
+    )
+
+    with caplog.at_level(logging.WARNING, logger="alembic.runtime.migration"):
+        migrator.upgrade(url)
+
+    users, articles, tags = execute(
+        url,
+        ("SELECT id, username, username_key, email, email_key FROM users ORDER BY id", {}),
+        ("SELECT tag_list FROM articles", {}),
+        ("SELECT name FROM tags ORDER BY name", {}),
+    )
+    assert [tuple(row) for row in users] == [
+        (UUID(int=1), "Jake", "jake", "jake@x.io", "jake@x.io"),
+        (UUID(int=2), "stra\u00dfe-00000000", "strasse-00000000", "strasse@x.io", "strasse@x.io"),
+        (UUID(int=3), "STRASSE", "strasse", "other@x.io", "other@x.io"),
+        (UUID(int=4), "\u0130van", "i\u0307van", "ivan@x.io", "ivan@x.io"),
+        (UUID(int=5), "jake2", "jake2", "\uff4aake@x.io", f"jake@x.io {UUID(int=5)}"),
+        (UUID(int=6), "..", "..", "dots@x.io", "dots@x.io"),
+        (UUID(int=7), "\u0430lice", "\u0430lice", "alice@x.io", "alice@x.io"),
+    ]
+    assert articles == [(["dragons", "fire", "\u200b"],)]
+    assert {"dragons", "fire"} <= {name for (name,) in tags}
+    reported = "\n".join(caplog.messages)
+    for id_ in (2, 5, 6, 7):
+        assert str(UUID(int=id_)) in reported
+    assert "can't be made of dots only" in reported and "can't mix scripts" in reported
+
+    migrator.downgrade(url, "0004")  # and back, keeping what was renamed
+    renamed = execute(url, ("SELECT username FROM users WHERE id = :id", {"id": UUID(int=2)}))
+    assert renamed == [[("stra\u00dfe-00000000",)]]

@@ -27,7 +27,7 @@ CASES: dict[str, tuple[Query, str]] = {
     ),
     "author lookup": (
         lambda q: q.articles(ArticleFilter(author="jake"), Page(), viewer_id=None),
-        "uq_users_username_lower",
+        "uq_users_username_key",
     ),
     "by tag": (
         lambda q: q.articles(ArticleFilter(tag="dragons"), Page(), viewer_id=None),
@@ -51,7 +51,7 @@ CASES: dict[str, tuple[Query, str]] = {
         "ix_comments_article_id_created_at_id",
     ),
     "single article": (lambda q: q.article("slug", viewer_id=None), "uq_articles_slug"),
-    "profile": (lambda q: q.profile("jake", viewer_id=None), "uq_users_username_lower"),
+    "profile": (lambda q: q.profile("jake", viewer_id=None), "uq_users_username_key"),
     "tags in use": (lambda q: q.tags(), "ix_articles_tag_list"),
 }
 

@@ -27,7 +27,7 @@ class TestUsername:
         with pytest.raises(InvalidValue, match="can't be blank"):
             Username(raw)
 
-    @pytest.mark.parametrize("raw", ["with space", "slash/name", "a@b", "tab\tname"])
+    @pytest.mark.parametrize("raw", ["with space", "slash/name", "a@b"])
     def test_refuses_characters_that_break_urls_or_look_alike(self, raw: str) -> None:
         with pytest.raises(InvalidValue, match="may contain only"):
             Username(raw)
