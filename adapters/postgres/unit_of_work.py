@@ -54,8 +54,6 @@ class SqlaUnitOfWork:
 
     async def commit(self) -> None:
         try:
-            await self._session.flush()
-            await self.articles.sync_tags()
             await self._session.commit()
         except IntegrityError as error:
             field = UNIQUE_FIELDS.get(_constraint_name(error) or "")

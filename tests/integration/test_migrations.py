@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from adapters.postgres import migrator
@@ -47,3 +47,42 @@ def test_upgrade_from_empty_matches_the_tables_and_downgrade_empties(
 
     migrator.upgrade(url)  # and up again, so every downgrade left nothing behind
     assert schema_of(url)[1] == []
+
+
+def test_0005_counts_the_tags_articles_carry_and_forgets_the_rest(
+    new_database: Callable[[], str],
+) -> None:
+    url = new_database()
+    migrator.upgrade(url, "0004")
+    run_sql(
+        url,
+        "INSERT INTO users (id, username, email, password_hash, created_at, updated_at)"
+        " VALUES (gen_random_uuid(), 'jake', 'jake@x.io', 'x', now(), now())",
+        "INSERT INTO articles (slug, title, description, body, tag_list, author_id,"
+        " created_at, updated_at)"
+        " SELECT slug, 't', 'd', 'b', tags, (SELECT id FROM users), now(), now()"
+        " FROM (VALUES ('one', ARRAY['a', 'b']), ('two', ARRAY['b'])) AS given(slug, tags)",
+        "INSERT INTO tags (name) VALUES ('a'), ('b'), ('edited-away')",
+    )
+
+    migrator.upgrade(url)
+    assert run_sql(url, "SELECT name, articles_count FROM tags ORDER BY name") == [
+        ("a", 1),
+        ("b", 2),
+    ]
+
+
+def run_sql(url: str, *statements: str) -> list[tuple[object, ...]]:
+    """Runs the statements in one transaction; returns the rows of the last."""
+
+    async def run() -> list[tuple[object, ...]]:
+        engine = create_async_engine(asyncpg_url(url))
+        try:
+            async with engine.begin() as connection:
+                for statement in statements:
+                    result = await connection.execute(text(statement))
+                return [tuple(row) for row in result] if result.returns_rows else []
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
