@@ -1,3 +1,4 @@
+from collections import Counter
 from datetime import datetime, timedelta
 from uuid import UUID
 
@@ -39,7 +40,9 @@ class InMemoryQueries:
         matching = [a for a in self._store.articles.values() if a.author_id in followed]
         return self._page(matching, page, viewer_id)
 
-    async def comments(self, article_id: UUID, *, viewer_id: UUID | None) -> list[CommentView]:
+    async def comments(
+        self, article_id: UUID, page: Page, *, viewer_id: UUID | None
+    ) -> list[CommentView]:
         found = [c for c in self._store.comments.values() if c.article_id == article_id]
         found.sort(key=lambda c: (c.created_at, c.id or 0), reverse=True)
         return [
@@ -50,17 +53,16 @@ class InMemoryQueries:
                 updated_at=c.updated_at,
                 author=self._profile(self._store.users[c.author_id], viewer_id),
             )
-            for c in found
+            for c in found[page.offset : page.offset + page.limit]
         ]
 
     async def profile(self, username: str, *, viewer_id: UUID | None) -> ProfileView | None:
         user = self._user_named(username)
         return None if user is None else self._profile(user, viewer_id)
 
-    async def tags(self) -> list[str]:
-        return sorted(
-            {tag for article in self._store.articles.values() for tag in article.tag_list}
-        )
+    async def tags(self, limit: int) -> list[str]:
+        uses = Counter(tag for article in self._store.articles.values() for tag in article.tag_list)
+        return sorted(uses, key=lambda tag: (-uses[tag], tag))[:limit]
 
     async def active_caller(self, session_id: UUID, *, now: datetime) -> ActiveCaller | None:
         session = self._store.sessions.get(session_id)

@@ -1,7 +1,7 @@
 """Bulk import and export on PostgreSQL. A batch is COPY'd (asyncpg, binary) into staging
 tables, then merged with a few set-based statements (`INSERT … ON CONFLICT`), all in one
-transaction; nothing is ever written row by row. Exports stream through a server-side
-cursor."""
+transaction; nothing is ever written row by row (the triggers that count tags run once a
+statement). Exports stream through a server-side cursor."""
 
 import json
 from collections.abc import AsyncIterator
@@ -79,10 +79,6 @@ WHERE a.id = s.id
 RETURNING a.id
 """
 
-ADD_TAG_NAMES = """
-INSERT INTO tags (name) SELECT DISTINCT unnest($1::text[]) ON CONFLICT DO NOTHING
-"""
-
 ADD_FAVORITES = """
 WITH added AS (
     INSERT INTO favorites (user_id, article_id) SELECT user_id, article_id FROM import_favorites
@@ -141,7 +137,6 @@ ORDER BY a.created_at, a.slug
 class PostgresBulkStore:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
-        self._stored_tags: set[str] = set()  # `tags` only grows: no need to ask again
 
     async def user_ids(self, usernames: set[str]) -> dict[str, UUID]:
         return await self._by_username("id", usernames)
@@ -215,18 +210,12 @@ class PostgresBulkStore:
                     connection, "import_articles", [_staged_article(r, ids[r.slug]) for r in stored]
                 )
                 changed = {row["id"] for row in await connection.fetch(UPDATE_ARTICLES)}
-            names = {tag for r in new for tag in r.tags}
-            names.update(tag for r in stored if ids[r.slug] in changed for tag in r.tags)
-            names -= self._stored_tags
-            if names:
-                await connection.execute(ADD_TAG_NAMES, sorted(names))
             if with_more := [r.slug for r in new if r.favorited_by or r.comments]:
                 ids.update(
                     (row["slug"], row["id"])
                     for row in await connection.fetch(ARTICLE_IDS, with_more)
                 )
             grown = await self._add_favorites_and_comments(connection, rows, ids, now)
-        self._stored_tags |= names
         updated = len(changed | (grown - {ids[r.slug] for r in new if r.slug in ids}))
         return Written(imported=len(new), updated=updated, unchanged=len(stored) - updated)
 

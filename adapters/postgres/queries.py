@@ -22,7 +22,7 @@ from sqlalchemy import (
     text,
     true,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, array
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -90,9 +90,15 @@ class SqlaQueries:
         )
         return await self._page(statement, page, viewer_id=viewer_id)
 
-    async def comments(self, article_id: UUID, *, viewer_id: UUID | None) -> list[CommentView]:
+    async def comments(
+        self, article_id: UUID, page: Page, *, viewer_id: UUID | None
+    ) -> list[CommentView]:
         rows = await self._all(
-            _comments_of_article(viewer_id is not None), article_id=article_id, viewer_id=viewer_id
+            _comments_of_article(viewer_id is not None),
+            article_id=article_id,
+            viewer_id=viewer_id,
+            limit=page.limit,
+            offset=page.offset,
         )
         return [
             CommentView(
@@ -113,8 +119,8 @@ class SqlaQueries:
         )
         return None if row is None else _profile_view(row)
 
-    async def tags(self) -> list[str]:
-        return [row.name for row in await self._all(_TAGS_IN_USE)]
+    async def tags(self, limit: int) -> list[str]:
+        return [row.name for row in await self._all(_MOST_USED_TAGS, limit=limit)]
 
     async def active_caller(self, session_id: UUID, *, now: datetime) -> ActiveCaller | None:
         row = await self._one(_ACTIVE_CALLER, session_id=session_id, now=now)
@@ -296,6 +302,8 @@ def _comments_of_article(viewer: bool) -> Select[Any]:
         .join(users, users.c.id == comments.c.author_id)
         .where(comments.c.article_id == bindparam("article_id"))
         .order_by(comments.c.created_at.desc(), comments.c.id.desc())
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
     )
 
 
@@ -370,11 +378,11 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-# The names some article still carries, each checked on ix_articles_tag_list.
-_TAGS_IN_USE = (
+# The first rows of ix_tags_articles_count_name: `tags` holds only the names in use.
+_MOST_USED_TAGS = (
     select(tags.c.name)
-    .where(exists().where(articles.c.tag_list.contains(array([tags.c.name]))))
-    .order_by(tags.c.name)
+    .order_by(tags.c.articles_count.desc(), tags.c.name)
+    .limit(bindparam("limit"))
 )
 
 

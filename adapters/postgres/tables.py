@@ -2,7 +2,7 @@
 
 Read paths are served from the article row: `favorites_count` and the sorted `tag_list`
 are kept on it, in the same transaction as the favorite or the edit that changes them; a GIN
-index on `tag_list` serves the tag filter."""
+index on `tag_list` serves the tag filter. `tags` counts the articles carrying each name."""
 
 from sqlalchemy import (
     BigInteger,
@@ -106,7 +106,7 @@ articles = Table(
 )
 # Newest first, ties broken by id: the global list, and the author filter and feed.
 Index("ix_articles_created_at_id", articles.c.created_at.desc(), articles.c.id.desc())
-# ?tag= (tag_list @> ARRAY[tag]), and whether a tag is still in use.
+# ?tag= (tag_list @> ARRAY[tag]).
 Index("ix_articles_tag_list", articles.c.tag_list, postgresql_using="gin")
 Index(
     "ix_articles_author_created_at_id",
@@ -115,9 +115,16 @@ Index(
     articles.c.id.desc(),
 )
 
-# Tag names ever used; GET /api/tags lists those some article still carries. Only ever
-# inserted into, so concurrent writers never wait on each other here.
-tags = Table("tags", metadata, Column("name", Text, primary_key=True))
+# The tag names some article carries, each with how many do: kept by triggers on
+# `articles` (migration 0005), the row deleted when its count reaches zero.
+tags = Table(
+    "tags",
+    metadata,
+    Column("name", Text, primary_key=True),
+    Column("articles_count", Integer, nullable=False),
+)
+# GET /api/tags: the most used first, ties alphabetical.
+Index("ix_tags_articles_count_name", tags.c.articles_count.desc(), tags.c.name)
 
 favorites = Table(
     "favorites",

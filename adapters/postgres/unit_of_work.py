@@ -62,5 +62,4 @@ class SqlaUnitOfWork:
             if answer is None:
                 raise
             raise answer from error
-        await self.articles.sync_tags()
         await self._session.commit()

@@ -1,5 +1,5 @@
 from application.articles.owned import load_article
-from application.ports.queries import CommentQueries
+from application.ports.queries import CommentQueries, Page
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
 from application.views import CommentView
@@ -10,8 +10,8 @@ class ListComments:
         self._uow = uow
         self._comments = comments
 
-    async def __call__(self, slug: str, viewer: Principal | None) -> list[CommentView]:
+    async def __call__(self, slug: str, viewer: Principal | None, page: Page) -> list[CommentView]:
         async with self._uow:
             article = await load_article(self._uow, slug)
         viewer_id = viewer.user_id if viewer else None
-        return await self._comments.comments(article.id, viewer_id=viewer_id)
+        return await self._comments.comments(article.id, page, viewer_id=viewer_id)

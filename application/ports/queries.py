@@ -62,8 +62,10 @@ class ArticleQueries(Protocol):
 
 
 class CommentQueries(Protocol):
-    async def comments(self, article_id: UUID, *, viewer_id: UUID | None) -> list[CommentView]:
-        """Newest first, ties broken by id."""
+    async def comments(
+        self, article_id: UUID, page: Page, *, viewer_id: UUID | None
+    ) -> list[CommentView]:
+        """Newest first, ties broken by id, so pages are stable."""
         ...
 
 
@@ -72,8 +74,9 @@ class ProfileQueries(Protocol):
 
 
 class TagQueries(Protocol):
-    async def tags(self) -> list[str]:
-        """Every tag used by at least one article, alphabetically."""
+    async def tags(self, limit: int) -> list[str]:
+        """The `limit` tags carried by the most articles, the most used first, ties
+        alphabetical. Costs the same however many tags were ever used or are in use."""
         ...
 
 

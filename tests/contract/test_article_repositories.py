@@ -3,6 +3,7 @@ from uuid import uuid4
 import pytest
 
 from application.errors import AlreadyTaken
+from application.ports.queries import Page
 from tests.contract.builders import T0, a_user, an_article, comment_on, store
 from tests.contract.conftest import Backend, UnitOfWorkFactory
 
@@ -48,7 +49,7 @@ async def test_edits_and_tag_changes_persist_on_commit(backend: Backend) -> None
         loaded = await uow.articles.get_by_slug(article.slug)
         assert loaded is not None
         loaded.tag_list = ["discarded"]
-    assert await backend.queries.tags() == ["keep", "old"]
+    assert await backend.queries.tags(100) == ["keep", "old"]
 
     async with backend.new_uow() as uow:
         loaded = await uow.articles.get_by_slug(article.slug)
@@ -59,7 +60,7 @@ async def test_edits_and_tag_changes_persist_on_commit(backend: Backend) -> None
     view = await backend.queries.article(article.slug, viewer_id=None)
     assert view is not None
     assert (view.title, view.tags) == ("New", ("keep", "new"))
-    assert await backend.queries.tags() == ["keep", "new"]
+    assert await backend.queries.tags(100) == ["keep", "new"]
 
 
 async def test_delete_takes_comments_favorites_and_tags_along(backend: Backend) -> None:
@@ -79,8 +80,8 @@ async def test_delete_takes_comments_favorites_and_tags_along(backend: Backend) 
         await uow.commit()
 
     assert await backend.queries.article(article.slug, viewer_id=None) is None
-    assert await backend.queries.comments(article.id, viewer_id=None) == []
-    assert await backend.queries.tags() == ["kept"]
+    assert await backend.queries.comments(article.id, Page(), viewer_id=None) == []
+    assert await backend.queries.tags(100) == ["kept"]
     async with backend.new_uow() as uow:
         assert await uow.articles.get_by_slug(kept.slug) is not None
 

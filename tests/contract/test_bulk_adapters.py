@@ -8,8 +8,10 @@ from uuid import UUID
 import pytest
 
 from adapters.memory.bulk import InMemoryBulkReader, InMemoryBulkStore
+from adapters.memory.queries import InMemoryQueries
 from adapters.memory.store import InMemoryStore
 from adapters.postgres.bulk import PostgresBulkReader, PostgresBulkStore
+from adapters.postgres.queries import SqlaQueries
 from application.ports.bulk import (
     ArticleRecord,
     ArticleRow,
@@ -19,6 +21,7 @@ from application.ports.bulk import (
     UserRow,
     Written,
 )
+from application.ports.queries import TagQueries
 
 NOW = datetime(2026, 3, 4, 5, 6, 7, 891000, tzinfo=UTC)
 MAY = datetime(2025, 5, 1, 9, 30, tzinfo=UTC)
@@ -28,6 +31,7 @@ MAY = datetime(2025, 5, 1, 9, 30, tzinfo=UTC)
 class Bulk:
     store: BulkStore
     reader: BulkReader
+    tags: TagQueries
 
     async def articles(self) -> list[ArticleRecord]:
         return [article async for article in self.reader.articles()]
@@ -37,9 +41,9 @@ class Bulk:
 def bulk(request: pytest.FixtureRequest) -> Bulk:
     if request.param == "memory":
         store = InMemoryStore()
-        return Bulk(InMemoryBulkStore(store), InMemoryBulkReader(store))
+        return Bulk(InMemoryBulkStore(store), InMemoryBulkReader(store), InMemoryQueries(store))
     engine = request.getfixturevalue("db").engine
-    return Bulk(PostgresBulkStore(engine), PostgresBulkReader(engine))
+    return Bulk(PostgresBulkStore(engine), PostgresBulkReader(engine), SqlaQueries(engine))
 
 
 def account(name: str, bio: str | None = None) -> UserRow:
@@ -170,6 +174,20 @@ async def test_tags_of_imported_articles_are_listed_in_use(bulk: Bulk) -> None:
     assert await bulk.store.write_articles(rows, now=NOW) == Written(3, 0, 0)
     exported = await bulk.articles()
     assert sorted({tag for a in exported for tag in a.tags}) == ["shared", "t0", "t1", "t2"]
+    assert await bulk.tags.tags(100) == ["shared", "t0", "t1", "t2"]
+
+
+async def test_tags_an_import_takes_off_articles_leave_the_tag_list(bulk: Bulk) -> None:
+    ids = await with_users(bulk, "jake")
+    rows = [an_article(f"a{n}", ids["jake"], tags=(f"t{n}", "shared")) for n in range(3)]
+    await bulk.store.write_articles(rows, now=NOW)
+    changed = [
+        an_article("a0", ids["jake"], tags=("new",)),
+        an_article("a1", ids["jake"], tags=("t1", "new")),
+        an_article("a3", ids["jake"], tags=("new", "t2")),
+    ]
+    assert await bulk.store.write_articles(changed, now=NOW) == Written(1, 2, 0)
+    assert await bulk.tags.tags(100) == ["new", "t2", "shared", "t1"]
 
 
 async def test_export_is_oldest_first_then_by_slug(bulk: Bulk) -> None:

@@ -129,7 +129,7 @@ async def test_comments_newest_first_with_author_flags(backend: Backend) -> None
         await uow.follows.add(follower_id=jake.id, followee_id=celeb.id)
         await uow.commit()
 
-    comments = await backend.queries.comments(article.id, viewer_id=jake.id)
+    comments = await backend.queries.comments(article.id, Page(), viewer_id=jake.id)
     assert [c.id for c in comments] == [last.id, tie.id, first.id]
     assert [(c.body, c.author.username, c.author.following) for c in comments] == [
         ("last", "celeb", True),
@@ -137,6 +137,12 @@ async def test_comments_newest_first_with_author_flags(backend: Backend) -> None
         ("first", "celeb", True),
     ]
     assert comments[0].created_at == T0 + timedelta(minutes=1)
+
+    pages = [
+        await backend.queries.comments(article.id, Page(limit=2, offset=offset), viewer_id=None)
+        for offset in (0, 2, 3)
+    ]
+    assert [[c.id for c in page] for page in pages] == [[last.id, tie.id], [first.id], []]
 
 
 async def test_profile_ignores_case(backend: Backend) -> None:
@@ -169,13 +175,17 @@ async def test_profiles_and_filters_find_names_by_their_canonical_form(backend: 
             assert [a.slug for a in page.articles] == [dragons.slug]
 
 
-async def test_tags_are_the_distinct_ones_in_use_sorted(backend: Backend) -> None:
+async def test_tags_are_the_ones_in_use_most_used_first_then_alphabetical(
+    backend: Backend,
+) -> None:
     jake = a_user()
-    assert await backend.queries.tags() == []
+    assert await backend.queries.tags(100) == []
     await store(
         backend.new_uow,
         jake,
         an_article(jake, tags=["zeta", "alpha"]),
-        an_article(jake, title="Two", tags=["alpha", "mid"]),
+        an_article(jake, title="Two", tags=["mid", "zeta"]),
+        an_article(jake, title="Three", tags=["beta", "zeta", "mid"]),
     )
-    assert await backend.queries.tags() == ["alpha", "mid", "zeta"]
+    assert await backend.queries.tags(100) == ["zeta", "mid", "alpha", "beta"]
+    assert await backend.queries.tags(2) == ["zeta", "mid"]

@@ -237,6 +237,56 @@ async def test_comments(client: Client) -> None:
     assert (await client.get(f"/api/articles/{slug}/comments")).json() == {"comments": []}
 
 
+async def test_comments_come_in_pages_of_100_unless_asked(client: Client) -> None:
+    jake = await register(client, "jake")
+    slug = await create(client, jake)
+    for n in range(101):
+        posted = await client.post(
+            f"/api/articles/{slug}/comments",
+            headers=auth(jake),
+            json={"comment": {"body": f"c{n}"}},
+        )
+        assert posted.status_code == 201
+
+    async def bodies(query: str = "") -> list[str]:
+        response = await client.get(f"/api/articles/{slug}/comments{query}")
+        assert response.status_code == 200, response.text
+        return [comment["body"] for comment in response.json()["comments"]]
+
+    assert await bodies() == [f"c{n}" for n in range(100, 0, -1)]
+    assert await bodies("?limit=2") == ["c100", "c99"]
+    assert await bodies("?limit=2&offset=99") == ["c1", "c0"]
+    assert await bodies("?offset=101") == []
+
+
+async def test_tags_are_the_100_most_used_in_use_now(client: Client) -> None:
+    jake = await register(client, "jake")
+    tagged: dict[str, list[str]] = {
+        f"post {n}": [f"t{n}-{k:02}" for k in range(19)] + ["common"] for n in range(6)
+    }
+    tagged["second"] = ["common", "t5-00"]
+    slugs = {}
+    for title, tags in tagged.items():
+        body = {"article": {"title": title, "description": "d", "body": "b", "tagList": tags}}
+        slugs[title] = await create(client, jake, body)
+
+    listed = (await client.get("/api/tags")).json()["tags"]
+    assert listed[:2] == ["common", "t5-00"]  # 7 and 2 articles, then 1 each
+    assert listed[2:] == sorted(set().union(*tagged.values()) - {"common", "t5-00"})[:98]
+
+    for title in ("post 0", "post 1"):
+        edited = await client.put(
+            f"/api/articles/{slugs[title]}",
+            headers=auth(jake),
+            json={"article": {"tagList": ["fresh"]}},
+        )
+        assert edited.status_code == 200
+    await client.delete(f"/api/articles/{slugs['second']}", headers=auth(jake))
+    listed = (await client.get("/api/tags")).json()["tags"]
+    left = {tag for title in ("post 2", "post 3", "post 4", "post 5") for tag in tagged[title]}
+    assert listed == ["common", "fresh", *sorted(left - {"common"})]
+
+
 async def test_profiles(client: Client) -> None:
     await register(client, "jake")
     profile = await client.get("/api/profiles/jake")
@@ -258,10 +308,11 @@ async def test_profiles(client: Client) -> None:
         ("offset=99999999999999999999", {"offset": ["must be at most 2147483647"]}),
     ],
 )
+@pytest.mark.parametrize("path", ["/api/articles", "/api/articles/any-slug/comments"])
 async def test_bad_paging_is_422_naming_the_field(
-    client: Client, query: str, errors: dict[str, list[str]]
+    client: Client, path: str, query: str, errors: dict[str, list[str]]
 ) -> None:
-    response = await client.get(f"/api/articles?{query}")
+    response = await client.get(f"{path}?{query}")
     assert (response.status_code, response.json()) == (422, {"errors": errors})
 
 

@@ -135,3 +135,31 @@ def test_upgrade_keys_existing_accounts_and_tags_losing_nothing(
     migrator.downgrade(url, "0004")  # and back, keeping what was renamed
     renamed = execute(url, ("SELECT username FROM users WHERE id = :id", {"id": UUID(int=2)}))
     assert renamed == [[("stra\u00dfe-00000000",)]]
+
+
+def test_0005_counts_the_tags_articles_carry_and_forgets_the_rest(
+    new_database: Callable[[], str],
+) -> None:
+    url = new_database()
+    migrator.upgrade(url, "0004")
+    execute(
+        url,
+        (
+            "INSERT INTO users (id, username, email, password_hash, created_at, updated_at)"
+            " VALUES (gen_random_uuid(), 'jake', 'jake@x.io', 'x', now(), now())",
+            {},
+        ),
+        (
+            "INSERT INTO articles (slug, title, description, body, tag_list, author_id,"
+            " created_at, updated_at)"
+            " SELECT slug, 't', 'd', 'b', tags, (SELECT id FROM users), now(), now()"
+            " FROM (VALUES ('one', ARRAY['a', 'b']), ('two', ARRAY['b'])) AS given(slug, tags)",
+            {},
+        ),
+        ("INSERT INTO tags (name) VALUES ('a'), ('b'), ('edited-away')", {}),
+    )
+
+    migrator.upgrade(url, "0005")
+    assert execute(url, ("SELECT name, articles_count FROM tags ORDER BY name", {})) == [
+        [("a", 1), ("b", 2)]
+    ]

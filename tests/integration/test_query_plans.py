@@ -47,12 +47,12 @@ CASES: dict[str, tuple[Query, str]] = {
     ),
     "feed": (lambda q: q.feed(Page(), viewer_id=VIEWER), "ix_articles_author_created_at_id"),
     "comments": (
-        lambda q: q.comments(uuid4(), viewer_id=None),
+        lambda q: q.comments(uuid4(), Page(), viewer_id=None),
         "ix_comments_article_id_created_at_id",
     ),
     "single article": (lambda q: q.article("slug", viewer_id=None), "uq_articles_slug"),
     "profile": (lambda q: q.profile("jake", viewer_id=None), "uq_users_username_key"),
-    "tags in use": (lambda q: q.tags(), "ix_articles_tag_list"),
+    "most used tags": (lambda q: q.tags(100), "ix_tags_articles_count_name"),
 }
 
 

@@ -174,7 +174,7 @@ async def test_imported_articles_read_as_written(app: Container) -> None:
     assert view.created_at == datetime(2025, 5, 1, 12, 0, 0, 123000, tzinfo=UTC)
     assert view.updated_at == datetime(2025, 5, 2, 12, 0, 0, 123000, tzinfo=UTC)
     assert (view.favorites_count, view.author.username) == (2, "jake")
-    [comment] = await app.list_comments()("how-to-train-your-dragon", None)
+    [comment] = await app.list_comments()("how-to-train-your-dragon", None, Page())
     assert (comment.body, comment.author.username) == ("Thank you!", "jane")
     assert await app.list_tags()() == ["dragons", "training"]
     page = await app.list_articles()(ArticleFilter(tag="dragons"), Page(), None)

@@ -7,6 +7,7 @@ from adapters.memory.store import InMemoryStore
 from application.articles.create import NewArticle
 from application.changes import UNCHANGED
 from application.errors import Forbidden, NotFound
+from application.ports.queries import Page
 from application.users.update import AccountChanges
 from domain.errors import ValidationFailed
 from entrypoints.container import Container
@@ -63,7 +64,7 @@ class TestComments:
         assert second.id > first.id
         assert (first.body, first.author.username) == ("First", "celeb")
 
-        listed = await app.list_comments()(slug, None)
+        listed = await app.list_comments()(slug, None, Page())
         assert [c.body for c in listed] == ["Second", "First"]
 
     async def test_author_flags_for_the_viewer(self, app: Container) -> None:
@@ -72,7 +73,7 @@ class TestComments:
         await app.add_comment()(celeb, slug, "Hi")
         viewer = await sign_up(app, "viewer")
         await app.follow_user()(viewer, "celeb")
-        (comment,) = await app.list_comments()(slug, viewer)
+        (comment,) = await app.list_comments()(slug, viewer, Page())
         assert comment.author.following is True
 
     async def test_blank_body(self, app: Container, store: InMemoryStore) -> None:
@@ -87,7 +88,7 @@ class TestComments:
         jake = await sign_up(app, "jake")
         for call in (
             app.add_comment()(jake, "nope", "x"),
-            app.list_comments()("nope", None),
+            app.list_comments()("nope", None, Page()),
             app.delete_comment()(jake, "nope", 1),
         ):
             with pytest.raises(NotFound) as missing:

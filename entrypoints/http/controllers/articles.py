@@ -25,12 +25,8 @@ Reason = Annotated[
     str | None,
     QueryParameter(description="Why a moderator deletes someone else's work (audited)"),
 ]
-Limit = Annotated[
-    int, QueryParameter(ge=1, le=Page.MAX_LIMIT, description="How many articles to return")
-]
-Offset = Annotated[
-    int, QueryParameter(ge=0, le=Page.MAX_OFFSET, description="How many articles to skip")
-]
+Limit = Annotated[int, QueryParameter(ge=1, le=Page.MAX_LIMIT, description="How many to return")]
+Offset = Annotated[int, QueryParameter(ge=0, le=Page.MAX_OFFSET, description="How many to skip")]
 
 
 class ArticlesController(Controller):

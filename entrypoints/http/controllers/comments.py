@@ -7,8 +7,9 @@ from litestar.params import FromPath, JSONBody, PathParameter
 from application.comments.add import AddComment
 from application.comments.delete import DeleteComment
 from application.comments.list import ListComments
+from application.ports.queries import Page
 from application.principal import Principal
-from entrypoints.http.controllers.articles import Reason
+from entrypoints.http.controllers.articles import Limit, Offset, Reason
 from entrypoints.http.openapi import AUTHENTICATED, OPTIONALLY_AUTHENTICATED, errors
 from entrypoints.http.structs.comments import (
     Comment,
@@ -33,8 +34,12 @@ class CommentsController(Controller):
         slug: FromPath[str],
         viewer: NamedDependency[Principal | None],
         list_comments: NamedDependency[ListComments],
+        # Stock front ends ask with no parameters and show what comes back: the most a
+        # page holds.
+        limit: Limit = Page.MAX_LIMIT,
+        offset: Offset = 0,
     ) -> MultipleCommentsResponse:
-        views = await list_comments(slug, viewer)
+        views = await list_comments(slug, viewer, Page(limit=limit, offset=offset))
         return MultipleCommentsResponse(comments=[Comment.of(view) for view in views])
 
     @post(

@@ -19,7 +19,7 @@ as a warning naming the account or article, for an operator to settle:
 Rows already in canonical form (printable ASCII) are keyed in SQL, the rest in Python.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-03
 """
 
@@ -36,7 +36,7 @@ from domain.errors import InvalidValue
 from domain.values import Email, Username
 
 revision: str = "0006"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -150,11 +150,6 @@ def _report_refused_names(connection: sa.Connection) -> None:
                 log.warning("user %s: %s %r %s; kept", row.id, field, value, refused.message)
 
 
-ADD_TAG_NAMES = (
-    "INSERT INTO tags (name) SELECT unnest(CAST(:names AS text[])) ON CONFLICT DO NOTHING"
-)
-
-
 def _normalise_tags(connection: sa.Connection) -> None:
     rows = connection.execute(
         sa.text("SELECT id, tag_list FROM articles WHERE array_to_string(tag_list, ' ') ~ '[^ -~]'")
@@ -165,9 +160,8 @@ def _normalise_tags(connection: sa.Connection) -> None:
         if tags != row.tag_list:
             updates.append({"id": row.id, "tags": tags})
     if updates:
+        # The triggers of 0005 count the new names in `tags`, and drop the old ones.
         connection.execute(sa.text("UPDATE articles SET tag_list = :tags WHERE id = :id"), updates)
-        names = sorted({tag for update in updates for tag in update["tags"]})
-        connection.execute(sa.text(ADD_TAG_NAMES), {"names": names})
 
 
 def _canonical_tag(article_id: object, tag: str) -> str:
