@@ -104,6 +104,22 @@ def test_error_lines_are_one_json_object_with_the_exception_type_and_frames(
     assert set(raised["frames"][-1]) == {"file", "line", "function"}
 
 
+def test_an_exception_group_is_logged_as_each_inner_exception_without_its_message(
+    logged: Callable[[], str],
+) -> None:
+    configure_logging("INFO", "json")
+    try:
+        raise ExceptionGroup("tasks failed", [KeyError(SECRET_PASSWORD), ValueError(SECRET_EMAIL)])
+    except ExceptionGroup:
+        logging.getLogger("conduit.test").exception("tasks failed")
+    [line] = logged().splitlines()
+    assert SECRET_PASSWORD not in line
+    assert SECRET_EMAIL not in line
+    [group] = json.loads(line)["exception"]
+    assert group["type"] == "ExceptionGroup"
+    assert [inner["type"] for [inner] in group["exceptions"]] == ["KeyError", "ValueError"]
+
+
 class Unprintable:
     """A value no renderer can show: its repr fails, with a secret in the failure."""
 
