@@ -63,6 +63,7 @@ class Database:
             max_overflow=0,
             pool_timeout=pool_timeout,
             pool_pre_ping=False,
+            hide_parameters=True,  # an error's text goes to logs, traces and consoles
             poolclass=MeasuredPool,
             connect_args={
                 "timeout": connect_timeout,
