@@ -33,8 +33,9 @@ def serve(
     database_url_for_tests: str, key_file: Path, db: object, tmp_path: Path
 ) -> Callable[..., object]:
     """Starts `conduit serve` (or `conduit dev`, with `command="dev"`) on the test database;
-    stops it on leaving: `serve` with SIGTERM, `dev` with Ctrl-C. Its output goes to a file:
-    a pipe nobody reads would fill up and stall the server."""
+    stops it on leaving: `serve` with SIGTERM, `dev` with Ctrl-C (SIGINT to its process
+    group, as a terminal sends it). Its output goes to a file: a pipe nobody reads would
+    fill up and stall the server."""
 
     @contextmanager
     def run(*args: str, command: str = "serve", **env: str) -> Iterator[Server]:
@@ -55,6 +56,7 @@ def serve(
             env=environment,
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         server = Server(process, f"http://127.0.0.1:{port}")
         try:
@@ -69,7 +71,10 @@ def serve(
                     time.sleep(0.1)
             yield server
         finally:
-            process.send_signal(signal.SIGINT if command == "dev" else signal.SIGTERM)
+            if command == "dev":
+                os.killpg(process.pid, signal.SIGINT)
+            else:
+                process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
             log.close()
             server.output = log_path.read_bytes()
