@@ -25,6 +25,15 @@ class AccountSuspended(ApplicationError):
     """The account is suspended: it may not sign in or refresh."""
 
 
+class ReauthenticationRequired(ApplicationError):
+    """Changing the e-mail or password needs the current password, or a recent password
+    login: an access token alone may have been stolen."""
+
+
+class WrongCurrentPassword(ApplicationError):
+    """The current password given to change the e-mail or password is not the account's."""
+
+
 class TooManyRequests(ApplicationError):
     """A rate limit is spent: for the client (`scope` "request") or an account ("account")."""
 

@@ -41,7 +41,7 @@ from application.users.create import CreateUser
 from application.users.current import GetCurrentUser
 from application.users.login import LogIn
 from application.users.register import RegisterUser
-from application.users.throttle import AccountThrottle
+from application.users.throttle import AccountThrottle, LoginLockout
 from application.users.update import UpdateUser
 from entrypoints.settings import Settings
 
@@ -88,22 +88,28 @@ class Container(containers.DeclarativeContainer):
     account_throttle = providers.Factory(
         AccountThrottle, rate_limiter, settings.provided.auth_rate_limit_per_minute
     )
+    login_lockout = providers.Factory(LoginLockout, rate_limiter)
 
     authenticate = providers.Factory(Authenticate, tokens, queries, clock)
     register_user = providers.Factory(
         RegisterUser, uow, hasher, tokens, clock, session_lifetime, account_throttle
     )
     create_user = providers.Factory(CreateUser, uow, hasher, clock)
-    log_in = providers.Factory(
-        LogIn, uow, hasher, tokens, clock, session_lifetime, account_throttle
-    )
+    log_in = providers.Factory(LogIn, uow, hasher, tokens, clock, session_lifetime, login_lockout)
     refresh_session = providers.Factory(RefreshSession, uow, tokens, clock, session_lifetime)
     log_out = providers.Factory(LogOut, uow, clock)
     list_sessions = providers.Factory(ListSessions, uow, clock)
     revoke_session = providers.Factory(RevokeSession, uow, clock)
     purge_expired_sessions = providers.Factory(PurgeExpiredSessions, uow, clock)
     get_current_user = providers.Factory(GetCurrentUser, uow)
-    update_user = providers.Factory(UpdateUser, uow, hasher, clock)
+    update_user = providers.Factory(
+        UpdateUser,
+        uow,
+        hasher,
+        clock,
+        login_lockout,
+        reauth_window=providers.Factory(timedelta, seconds=settings.provided.reauth_window),
+    )
 
     get_profile = providers.Factory(GetProfile, queries)
     follow_user = providers.Factory(FollowUser, uow)

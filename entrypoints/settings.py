@@ -131,6 +131,12 @@ class Settings:
     refresh_token_ttl: int = _setting(
         2_592_000, _integer(60), "refresh token (and idle session) lifetime, seconds"
     )
+    reauth_window: int = _setting(
+        600,
+        _integer(0),
+        "seconds after a password login in which e-mail and password change without "
+        "`currentPassword` (refresh does not extend it)",
+    )
     public_url: str | None = _setting(
         None, _http_url, "the API's public base URL, for jwks_uri (default: from the checked Host)"
     )
@@ -163,7 +169,7 @@ class Settings:
     redis_key_prefix: str = _setting("conduit", _text, "prefix of every Redis key")
     rate_limit_per_minute: int = _setting(600, _integer(1), "requests per client per minute")
     auth_rate_limit_per_minute: int = _setting(
-        10, _integer(1), "login, register and refresh per client, and per account, per minute"
+        10, _integer(1), "login, register and refresh per client, sign-ups per account, a minute"
     )
     trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = _setting(
         (), _networks, "proxies whose X-Forwarded-For is believed, comma-separated"

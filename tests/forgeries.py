@@ -50,11 +50,15 @@ def forgeries(token: str, keys: KeySet, now: datetime) -> dict[str, str]:
         "HS256 signed with the public key": f"{hs256_header}.{payload}.{b64(hs256_mac.digest())}",
         "tampered payload": f"{header}.{b64({**claims, 'exp': later})}.{signature}",
         "unknown kid": f"{b64({'alg': ALGORITHM, 'kid': 'unknown'})}.{payload}.{signature}",
+        "no kid": jwt.encode(
+            {"alg": ALGORITHM, "typ": "JWT"}, claims, keys.keys[0], algorithms=[ALGORITHM]
+        ),
         "signed by a key not in the set": sign(claims, stranger),
         "expired": sign({**claims, "iat": past - 900, "exp": past}, keys),
         "wrong iss": sign({**claims, "iss": "https://evil.example"}, keys),
         "wrong aud": sign({**claims, "aud": "another-api"}, keys),
         "no sid": sign({k: v for k, v in claims.items() if k != "sid"}, keys),
+        "no auth_time": sign({k: v for k, v in claims.items() if k != "auth_time"}, keys),
         "garbage": "garbage",
         "truncated": token[: len(token) // 2],
         "bad base64": f"{header}.!!!.{signature}",

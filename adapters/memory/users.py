@@ -1,6 +1,7 @@
 from uuid import UUID
 
 from adapters.memory.store import InMemoryStore
+from domain.roles import Role
 from domain.users import User
 
 
@@ -35,6 +36,11 @@ class InMemoryUserRepository:
 
     def add(self, user: User) -> None:
         self._state.users[user.id] = user
+
+    async def lock_active_admins(self) -> set[UUID]:
+        # Nothing to hold: a unit of work here changes a copy that replaces the store whole.
+        users = self._state.users.values()
+        return {u.id for u in users if u.role is Role.ADMIN and not u.suspended}
 
     def _find(self, field: str, value: str) -> User | None:
         wanted = value.lower()

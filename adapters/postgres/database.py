@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_asyn
 from sqlalchemy.pool import AsyncAdaptedQueuePool
 
 from adapters.metrics import DB_CONNECTIONS
+from adapters.postgres.conflicts import answer_to_violation
 from adapters.postgres.mappings import start_mappers
 
 # SQLAlchemy names a pool's logger after its class; keep this one as quiet as its own.
@@ -72,6 +73,7 @@ class Database:
         self.session_factory: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False, autoflush=False
         )
+        event.listen(self.engine.sync_engine, "handle_error", answer_to_violation)
         event.listen(self.engine.sync_engine, "checkout", lambda *_: IN_USE.inc())
         event.listen(self.engine.sync_engine, "checkin", lambda *_: IN_USE.dec())
 

@@ -197,10 +197,3 @@ audit_log = Table(
     _timestamp("at"),
 )
 Index("ix_audit_log_at_id", audit_log.c.at.desc(), audit_log.c.id.desc())
-
-# Unique indexes whose violation means "this value is already taken": index -> field.
-UNIQUE_FIELDS = {
-    "uq_users_username_lower": "username",
-    "uq_users_email_lower": "email",
-    "uq_articles_slug": "slug",
-}

@@ -1,24 +1,25 @@
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from adapters.postgres.articles import SqlaArticleRepository
 from adapters.postgres.comments import SqlaCommentRepository
+from adapters.postgres.conflicts import answer_to_vanished
 from adapters.postgres.relations import SqlaFavoriteRepository, SqlaFollowRepository
 from adapters.postgres.sessions import (
     SqlaAuditLog,
     SqlaRefreshTokenRepository,
     SqlaSessionRepository,
 )
-from adapters.postgres.tables import UNIQUE_FIELDS
 from adapters.postgres.users import SqlaUserRepository
-from application.errors import AlreadyTaken
 
 
 class SqlaUnitOfWork:
-    """One session per `async with`; the connection is taken at the first statement."""
+    """One session per `async with`; the connection is taken at the first statement.
+    Constraint violations a concurrent transaction causes are answered by the engine's
+    hook (`conflicts.answer_to_violation`); rows deleted under an update, here."""
 
     users: SqlaUserRepository
     articles: SqlaArticleRepository
@@ -53,17 +54,13 @@ class SqlaUnitOfWork:
         await self._session.close()  # rolls back whatever was not committed
 
     async def commit(self) -> None:
+        changed = list(self._session.dirty)
         try:
             await self._session.flush()
-            await self.articles.sync_tags()
-            await self._session.commit()
-        except IntegrityError as error:
-            field = UNIQUE_FIELDS.get(_constraint_name(error) or "")
-            if field is None:
+        except StaleDataError as error:
+            answer = answer_to_vanished(changed)
+            if answer is None:
                 raise
-            raise AlreadyTaken([field]) from error
-
-
-def _constraint_name(error: IntegrityError) -> str | None:
-    driver_error = getattr(error.orig, "__cause__", None)
-    return getattr(driver_error, "constraint_name", None)
+            raise answer from error
+        await self.articles.sync_tags()
+        await self._session.commit()

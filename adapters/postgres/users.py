@@ -4,6 +4,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.postgres.tables import users
+from domain.roles import Role
 from domain.users import User
 
 
@@ -46,3 +47,12 @@ class SqlaUserRepository:
 
     def add(self, user: User) -> None:
         self._session.add(user)
+
+    async def lock_active_admins(self) -> set[UUID]:
+        query = (
+            select(users.c.id)
+            .where(users.c.role == Role.ADMIN, users.c.suspended_at.is_(None))
+            .order_by(users.c.id)  # every caller locks in one order, so none deadlock
+            .with_for_update()
+        )
+        return set((await self._session.scalars(query)).all())

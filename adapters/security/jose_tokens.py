@@ -1,10 +1,10 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 from joserfc import jwt
 from joserfc.errors import JoseError
-from joserfc.jwk import KeySet
+from joserfc.jwk import GuestProtocol, Key, KeySet
 from joserfc.jwt import JWTClaimsRegistry
 
 from adapters.security.keys import ALGORITHM, public_key_set
@@ -37,6 +37,7 @@ class JoseTokenService:
             "aud": self._audience,
             "sub": str(claims.user_id),
             "sid": str(claims.session_id),
+            "auth_time": int(claims.auth_time.timestamp()),
             "iat": now,
             "exp": now + self._lifetime,
         }
@@ -46,14 +47,23 @@ class JoseTokenService:
         if len(token) > MAX_TOKEN_LENGTH:
             raise InvalidToken()
         try:
-            decoded = jwt.decode(token, self._keys, algorithms=[ALGORITHM])
+            decoded = jwt.decode(token, self._key_named_by, algorithms=[ALGORITHM])
             self._registry().validate(decoded.claims)
             return AccessClaims(
                 user_id=UUID(_string(decoded.claims, "sub")),
                 session_id=UUID(_string(decoded.claims, "sid")),
+                auth_time=datetime.fromtimestamp(_integer(decoded.claims, "auth_time"), UTC),
             )
         except (JoseError, ValueError, TypeError, KeyError) as error:
             raise InvalidToken() from error
+
+    def _key_named_by(self, token: GuestProtocol) -> Key:
+        """The key of the set that the token's `kid` names. A token naming none is refused
+        even while the set holds one key, which joserfc would otherwise take."""
+        kid = token.headers().get("kid")
+        if not isinstance(kid, str):
+            raise InvalidToken()
+        return self._keys.get_by_kid(kid)
 
     def public_keys(self) -> dict[str, list[dict[str, Any]]]:
         return public_key_set(self._keys)
@@ -66,6 +76,7 @@ class JoseTokenService:
             aud={"essential": True, "value": self._audience},
             sub={"essential": True},
             sid={"essential": True},
+            auth_time={"essential": True},
             iat={"essential": True},
             exp={"essential": True},
         )
@@ -75,4 +86,11 @@ def _string(claims: dict[str, Any], name: str) -> str:
     value = claims[name]
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a string")
+    return value
+
+
+def _integer(claims: dict[str, Any], name: str) -> int:
+    value = claims[name]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{name} must be an integer")
     return value

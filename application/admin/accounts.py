@@ -1,7 +1,10 @@
-"""Changing someone else's account: role, suspension. Each change is audited."""
+"""Changing someone else's account: role, suspension. Each change is audited, and none
+leaves the service without an active administrator."""
+
+from uuid import UUID
 
 from application.audit import record, require
-from application.errors import NotFound
+from application.errors import Forbidden, NotFound
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Actor, Principal
@@ -13,14 +16,24 @@ from domain.users import User
 ROLES = ", ".join(role.value for role in Role)
 
 
-async def _target(uow: UnitOfWork, actor: Actor, username: str) -> User:
+async def _target(uow: UnitOfWork, actor: Actor, username: str) -> tuple[User, set[UUID]]:
+    """The account to change, and the active administrators. These are held until the
+    change commits, so that changes made at once take turns and each sees the one before."""
+    admins = await uow.users.lock_active_admins()
+    if isinstance(actor, Principal) and actor.user_id not in admins:
+        # Demoted or suspended since the request was authenticated: answered as if after.
+        raise Forbidden("admin")
     user = await uow.users.get_by_username(username)
     if user is None:
         raise NotFound("profile")
     if isinstance(actor, Principal) and actor.user_id == user.id:
         # An administrator cannot lock themselves out; another one, or the CLI, can.
         raise ValidationFailed({"username": ["can't be your own account"]})
-    return user
+    return user, admins
+
+
+def _is_last_admin(user: User, admins: set[UUID]) -> bool:
+    return admins == {user.id}
 
 
 class ChangeRole:
@@ -37,7 +50,11 @@ class ChangeRole:
         except ValueError:
             raise ValidationFailed({"role": [f"must be one of {ROLES}"]}) from None
         async with self._uow:
-            user = await _target(self._uow, actor, username)
+            user, admins = await _target(self._uow, actor, username)
+            if new_role is not Role.ADMIN and _is_last_admin(user, admins):
+                raise ValidationFailed(
+                    {"role": ["can't be changed for the last active administrator"]}
+                )
             if user.role != new_role:
                 await record(
                     self._uow,
@@ -65,7 +82,9 @@ class SuspendUser:
         require(actor, Permission.SUSPEND_USERS, "admin")
         now = self._clock.now()
         async with self._uow:
-            user = await _target(self._uow, actor, username)
+            user, admins = await _target(self._uow, actor, username)
+            if _is_last_admin(user, admins):
+                raise ValidationFailed({"username": ["is the last active administrator"]})
             user.suspend(now)
             await self._uow.sessions.revoke_all(user.id, now=now)
             await record(
@@ -92,7 +111,7 @@ class UnsuspendUser:
     ) -> UserAdminView:
         require(actor, Permission.SUSPEND_USERS, "admin")
         async with self._uow:
-            user = await _target(self._uow, actor, username)
+            user, _ = await _target(self._uow, actor, username)
             user.unsuspend()
             await record(
                 self._uow,

@@ -36,6 +36,12 @@ class UserRepository(Protocol):
 
     def add(self, user: User) -> None: ...
 
+    async def lock_active_admins(self) -> set[UUID]:
+        """The ids of the administrators not suspended, held until the transaction ends: a
+        concurrent caller waits, then sees what this transaction changed. So changes of
+        roles and suspensions take turns."""
+        ...
+
 
 class ArticleRepository(Protocol):
     async def get_by_slug(self, slug: str) -> Article | None: ...

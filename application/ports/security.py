@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
@@ -20,10 +21,12 @@ class PasswordHasher(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class AccessClaims:
-    """What a verified access token says about its bearer: who, and in which session."""
+    """What a verified access token says about its bearer: who, in which session, and when
+    they last proved it with their password (`auth_time`, whole seconds)."""
 
     user_id: UUID
     session_id: UUID
+    auth_time: datetime
 
 
 class TokenIssuer(Protocol):

@@ -15,8 +15,10 @@ from application.ports.repositories import (
 
 class UnitOfWork(Protocol):
     """One transaction. Changes persist only on `commit()`; leaving the block without it
-    rolls back. `commit()` raises `AlreadyTaken` when a unique value was claimed meanwhile.
-    One instance serves one `async with` at a time."""
+    rolls back. A write that a concurrent transaction makes impossible raises what the
+    sequential order would have: `AlreadyTaken` for a unique value claimed meanwhile,
+    `NotFound` for an article deleted meanwhile (from `commit()` or from the repository
+    method that wrote). One instance serves one `async with` at a time."""
 
     @property
     def users(self) -> UserRepository: ...

@@ -41,5 +41,8 @@ def open_session(
 
 
 def signed_in(user: User, session: Session, secret: RefreshSecret, tokens: TokenIssuer) -> SignedIn:
-    access_token = tokens.issue(AccessClaims(user_id=user.id, session_id=session.id))
+    # A session opens at a password login (or sign-up) and a refresh only keeps it open,
+    # so its start is the password login behind every token it ever issues.
+    claims = AccessClaims(user_id=user.id, session_id=session.id, auth_time=session.created_at)
+    access_token = tokens.issue(claims)
     return SignedIn(Account.of(user), access_token, refresh_token=secret.token)

@@ -22,4 +22,9 @@ class Authenticate:
         caller = await self._sessions.active_caller(claims.session_id, now=self._clock.now())
         if caller is None or caller.user_id != claims.user_id:
             raise InvalidToken()
-        return Principal(user_id=caller.user_id, session_id=claims.session_id, role=caller.role)
+        return Principal(
+            user_id=caller.user_id,
+            session_id=claims.session_id,
+            auth_time=claims.auth_time,
+            role=caller.role,
+        )

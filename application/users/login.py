@@ -1,12 +1,12 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from application.errors import AccountSuspended, InvalidCredentials
+from application.errors import InvalidCredentials
 from application.ports.clock import Clock
 from application.ports.security import PasswordHasher, TokenIssuer
 from application.ports.unit_of_work import UnitOfWork
 from application.sessions.opening import UNKNOWN_CLIENT, Client, open_session, signed_in
-from application.users.throttle import AccountThrottle
+from application.users.throttle import LoginLockout
 from application.users.views import SignedIn
 from domain.errors import FieldErrors
 from domain.values import BLANK
@@ -31,14 +31,14 @@ class LogIn:
         tokens: TokenIssuer,
         clock: Clock,
         session_lifetime: timedelta,
-        throttle: AccountThrottle,
+        lockout: LoginLockout,
     ) -> None:
         self._uow = uow
         self._hasher = hasher
         self._tokens = tokens
         self._clock = clock
         self._session_lifetime = session_lifetime
-        self._throttle = throttle
+        self._lockout = lockout
 
     async def __call__(self, credentials: Credentials, client: Client = UNKNOWN_CLIENT) -> SignedIn:
         errors = FieldErrors()
@@ -48,19 +48,19 @@ class LogIn:
             errors.add("password", BLANK)
         errors.raise_if_any()
         email = credentials.email.strip()
-        await self._throttle.attempt(email)
-        await self._throttle.refuse_while_locked(email)
+        await self._lockout.refuse_while_locked(email, client.ip)
 
         async with self._uow:
             found = await self._uow.users.get_by_email(email)
         # Verified even without an account, so the answer takes as long either way.
         password_hash = found.password_hash if found is not None else None
-        if not await self._hasher.verify(password_hash, credentials.password) or found is None:
-            await self._throttle.failed(email)
+        verified = await self._hasher.verify(password_hash, credentials.password)
+        # A suspended account takes its right password as a wrong one, and counts it as one,
+        # so neither the answer nor the lock-out confirms a guess to whoever tries it.
+        if found is None or not verified or found.suspended:
+            await self._lockout.failed(email, client.ip)
             raise InvalidCredentials()
-        await self._throttle.succeeded(email)
-        if found.suspended:
-            raise AccountSuspended()
+        await self._lockout.succeeded(email, client.ip)
         new_hash = (
             await self._hasher.hash(credentials.password)
             if self._hasher.needs_rehash(found.password_hash)

@@ -1,48 +1,83 @@
-"""Per-account limits on signing in and up, and growing delays after failed logins."""
+"""Per-account limits on signing up, and growing lock-outs after failed logins."""
 
 from application.errors import TooManyRequests
 from application.ports.rate_limits import Quota, RateDecision, RateLimiter
 
-# Consecutive failed logins for one account, counted in growing windows: the fifth failure
-# within a minute blocks the account for the rest of that minute, the tenth within ten
-# minutes for the rest of those, and so on. A successful login clears them all.
-FAILED_LOGINS = (
-    Quota("failed-logins-1m", 5, 60),
-    Quota("failed-logins-10m", 10, 600),
-    Quota("failed-logins-1h", 20, 3600),
-    Quota("failed-logins-1d", 50, 86400),
+# Failed logins, counted in growing windows: the fifth failure within a minute locks for the
+# rest of that minute, the tenth within ten minutes for the rest of those, and so on.
+# These strict tiers count one account from one client address, so a guesser locks out
+# their own address only, never the owner signing in from elsewhere.
+FAILED_LOGINS_FROM_ONE_ADDRESS = (
+    Quota("address-failed-logins-1m", 5, 60),
+    Quota("address-failed-logins-10m", 10, 600),
+    Quota("address-failed-logins-1h", 20, 3600),
+    Quota("address-failed-logins-1d", 50, 86400),
 )
+# The same windows for the account from anywhere, ten times looser: they bound guessing
+# spread over many addresses (at most 500 guesses a day), and only ten addresses or more
+# guessing at full speed can reach them, which then lock the owner out too.
+FAILED_LOGINS_FROM_ANYWHERE = (
+    Quota("failed-logins-1m", 50, 60),
+    Quota("failed-logins-10m", 100, 600),
+    Quota("failed-logins-1h", 200, 3600),
+    Quota("failed-logins-1d", 500, 86400),
+)
+UNKNOWN_ADDRESS = "unknown"
 
 
 class AccountThrottle:
-    """Keys are accounts (an e-mail or a username, ignoring case), wherever the request
-    comes from: a botnet guessing one account's password meets the same limits."""
+    """Sign-up attempts per identity (a username or an e-mail, ignoring case), wherever the
+    request comes from: a botnet claiming one identity meets the same limit."""
 
     def __init__(self, limiter: RateLimiter, attempts_per_minute: int) -> None:
         self._limiter = limiter
         self._attempts = Quota("account-attempts", attempts_per_minute, 60)
 
     async def attempt(self, *accounts: str) -> None:
-        """Counts an attempt to sign in or up as each account; refuses once over the limit."""
+        """Counts an attempt to sign up as each account; refuses once over the limit."""
         for account in filter(None, map(_key, accounts)):
             _refuse_unless_allowed(await self._limiter.hit(self._attempts, account))
 
-    async def refuse_while_locked(self, account: str) -> None:
-        """Refuses an account whose recent failed logins have locked it for now."""
-        for quota in FAILED_LOGINS:
-            _refuse_unless_allowed(await self._limiter.peek(quota, _key(account)))
 
-    async def failed(self, account: str) -> None:
-        for quota in FAILED_LOGINS:
-            await self._limiter.hit(quota, _key(account))
+class LoginLockout:
+    """Failed logins per account (an e-mail, ignoring case) from one client address, and per
+    account from anywhere."""
 
-    async def succeeded(self, account: str) -> None:
-        for quota in FAILED_LOGINS:
-            await self._limiter.clear(quota, _key(account))
+    def __init__(self, limiter: RateLimiter) -> None:
+        self._limiter = limiter
+
+    async def refuse_while_locked(self, account: str, address: str | None) -> None:
+        """Refuses while recent failed logins from this address, or from anywhere, lock the
+        account."""
+        for quota, key in self._counters(account, address):
+            _refuse_unless_allowed(await self._limiter.peek(quota, key))
+
+    async def failed(self, account: str, address: str | None) -> None:
+        for quota, key in self._counters(account, address):
+            await self._limiter.hit(quota, key)
+
+    async def succeeded(self, account: str, address: str | None) -> None:
+        """Forgets this address's failures. The account's failures from anywhere are left to
+        expire: the owner signing in must not give a botnet its budget back."""
+        key = _address_key(account, address)
+        for quota in FAILED_LOGINS_FROM_ONE_ADDRESS:
+            await self._limiter.clear(quota, key)
+
+    @staticmethod
+    def _counters(account: str, address: str | None) -> list[tuple[Quota, str]]:
+        from_one_address = _address_key(account, address)
+        return [(quota, from_one_address) for quota in FAILED_LOGINS_FROM_ONE_ADDRESS] + [
+            (quota, _key(account)) for quota in FAILED_LOGINS_FROM_ANYWHERE
+        ]
 
 
 def _key(account: str) -> str:
     return account.strip().lower()
+
+
+def _address_key(account: str, address: str | None) -> str:
+    # An address holds no space, so the key reads back one way only.
+    return f"{address or UNKNOWN_ADDRESS} {_key(account)}"
 
 
 def _refuse_unless_allowed(decision: RateDecision) -> None:

@@ -1,12 +1,15 @@
 from dataclasses import dataclass
+from datetime import timedelta
 
 from application.changes import UNCHANGED, Change
-from application.errors import AlreadyTaken
+from application.errors import AlreadyTaken, ReauthenticationRequired, WrongCurrentPassword
 from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
+from application.sessions.opening import UNKNOWN_CLIENT, Client
 from application.users.current import load_caller
+from application.users.throttle import LoginLockout
 from application.users.views import Account
 from domain import values
 from domain.errors import FieldErrors
@@ -28,12 +31,32 @@ class AccountChanges:
 
 
 class UpdateUser:
-    def __init__(self, uow: UnitOfWork, hasher: PasswordHasher, clock: Clock) -> None:
+    """Changes the caller's account. A new e-mail or password takes more than an access
+    token, which may have been stolen: the current password, or a password login within
+    `reauth_window` (a refresh does not count)."""
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        hasher: PasswordHasher,
+        clock: Clock,
+        lockout: LoginLockout,
+        *,
+        reauth_window: timedelta,
+    ) -> None:
         self._uow = uow
         self._hasher = hasher
         self._clock = clock
+        self._lockout = lockout
+        self._reauth_window = reauth_window
 
-    async def __call__(self, principal: Principal, changes: AccountChanges) -> Account:
+    async def __call__(
+        self,
+        principal: Principal,
+        changes: AccountChanges,
+        current_password: str | None = None,
+        client: Client = UNKNOWN_CLIENT,
+    ) -> Account:
         errors = FieldErrors()
         username: str | None = None
         email: str | None = None
@@ -56,6 +79,8 @@ class UpdateUser:
             with errors.collect("image"):
                 image = values.image_url(raw_image)
         errors.raise_if_any()
+        if email is not None or password is not None:
+            await self._reauthenticate(principal, email, password, current_password, client)
 
         # Hashed before the transaction so no connection waits on the hasher.
         password_hash = await self._hasher.hash(password) if password is not None else None
@@ -83,3 +108,27 @@ class UpdateUser:
             user.touch(now)
             await self._uow.commit()
             return Account.of(user)
+
+    async def _reauthenticate(
+        self,
+        principal: Principal,
+        email: str | None,
+        password: str | None,
+        current_password: str | None,
+        client: Client,
+    ) -> None:
+        """Refuses a new e-mail or password unless the caller has just proved who they are."""
+        if self._clock.now() < principal.auth_time + self._reauth_window:
+            return
+        async with self._uow:
+            user = await load_caller(self._uow, principal)
+        if password is None and email == user.email:
+            return  # stock front ends send the whole user back, its e-mail as it is
+        if current_password is None:
+            raise ReauthenticationRequired()
+        # Guesses through a stolen token meet the lock-out of guesses at login.
+        await self._lockout.refuse_while_locked(user.email, client.ip)
+        if not await self._hasher.verify(user.password_hash, current_password):
+            await self._lockout.failed(user.email, client.ip)
+            raise WrongCurrentPassword()
+        await self._lockout.succeeded(user.email, client.ip)

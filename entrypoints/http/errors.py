@@ -32,7 +32,9 @@ from application.errors import (
     InvalidRefreshToken,
     InvalidToken,
     NotFound,
+    ReauthenticationRequired,
     TooManyRequests,
+    WrongCurrentPassword,
 )
 from application.ports.rate_limits import RateDecision
 from domain.errors import DomainError, ValidationFailed
@@ -57,6 +59,11 @@ ERROR_TABLE: dict[type[Exception], tuple[int, Callable[[Any], Errors]]] = {
     InvalidRefreshToken: (HTTP_401_UNAUTHORIZED, lambda _: {"refreshToken": ["invalid"]}),
     AccountSuspended: (HTTP_403_FORBIDDEN, lambda _: {"account": ["suspended"]}),
     Forbidden: (HTTP_403_FORBIDDEN, lambda e: {e.resource: ["forbidden"]}),
+    ReauthenticationRequired: (
+        HTTP_403_FORBIDDEN,
+        lambda _: {"currentPassword": ["is required to change email or password"]},
+    ),
+    WrongCurrentPassword: (HTTP_403_FORBIDDEN, lambda _: {"currentPassword": ["is invalid"]}),
     NotFound: (HTTP_404_NOT_FOUND, lambda e: {e.resource: ["not found"]}),
     AlreadyTaken: (HTTP_409_CONFLICT, lambda e: {f: ["has already been taken"] for f in e.fields}),
 }

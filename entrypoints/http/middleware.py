@@ -16,6 +16,8 @@ from entrypoints.http.client_ip import client_address
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 AUTH_ROUTES = {("POST", "/api/users"), ("POST", "/api/users/login"), ("POST", "/api/users/refresh")}
 UNLIMITED_PREFIXES = ("/health/", "/metrics")
+CARRIES_TOKENS = "carries_tokens"
+"""A route handler's `opt` flag: its responses hand out tokens, so no cache may keep them."""
 
 
 def request_id_of(scope: Scope) -> str:
@@ -92,7 +94,7 @@ def security_headers(*, hsts: bool) -> Any:
         headers["X-Request-ID"] = request_id_of(scope)
         if hsts:
             headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
-        if any(name == b"authorization" for name, _ in scope.get("headers", ())):
+        if _authenticated(scope) or _carries_tokens(scope):
             headers["Cache-Control"] = "no-store"
         decision = scope.get("state", {}).get("rate_limit")
         if decision is not None:
@@ -100,3 +102,12 @@ def security_headers(*, hsts: bool) -> Any:
                 headers[name] = value
 
     return before_send
+
+
+def _authenticated(scope: Scope) -> bool:
+    return any(name == b"authorization" for name, _ in scope.get("headers", ()))
+
+
+def _carries_tokens(scope: Scope) -> bool:
+    handler = scope.get("route_handler")
+    return handler is not None and bool(handler.opt.get(CARRIES_TOKENS))

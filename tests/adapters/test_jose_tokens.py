@@ -2,6 +2,7 @@
 
 import base64
 import json
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from uuid import uuid4
@@ -14,7 +15,7 @@ from adapters.security.jose_tokens import JoseTokenService
 from adapters.security.keys import generate_private_jwk, load_key_file
 from application.errors import InvalidToken
 from application.ports.security import AccessClaims
-from tests.forgeries import forgeries
+from tests.forgeries import claims_of, forgeries
 
 
 def service(keys: KeySet, clock: FakeClock, **overrides: object) -> JoseTokenService:
@@ -34,8 +35,9 @@ def keys(key_file: Path) -> KeySet:
 
 
 @pytest.fixture
-def claims() -> AccessClaims:
-    return AccessClaims(user_id=uuid4(), session_id=uuid4())
+def claims(clock: FakeClock) -> AccessClaims:
+    signed_in_at = clock.now() - timedelta(minutes=5)
+    return AccessClaims(user_id=uuid4(), session_id=uuid4(), auth_time=signed_in_at)
 
 
 def test_round_trip(keys: KeySet, clock: FakeClock, claims: AccessClaims) -> None:
@@ -44,6 +46,17 @@ def test_round_trip(keys: KeySet, clock: FakeClock, claims: AccessClaims) -> Non
     header = json.loads(base64.urlsafe_b64decode(token.split(".")[0] + "=="))
     assert header == {"alg": "EdDSA", "kid": keys.keys[0].kid, "typ": "JWT"}
     assert tokens.verify(token) == claims
+
+
+def test_auth_time_is_carried_in_whole_seconds(
+    keys: KeySet, clock: FakeClock, claims: AccessClaims
+) -> None:
+    tokens = service(keys, clock)
+    token = tokens.issue(claims)
+    assert claims_of(token)["auth_time"] == int(claims.auth_time.timestamp())
+
+    precise = replace(claims, auth_time=claims.auth_time + timedelta(milliseconds=999))
+    assert tokens.verify(tokens.issue(precise)).auth_time == claims.auth_time
 
 
 def test_valid_until_expiry_and_not_from_then_on(
@@ -78,11 +91,13 @@ def test_tokens_of_an_old_key_verify_while_it_stays_in_the_set(
         "HS256 signed with the public key",
         "tampered payload",
         "unknown kid",
+        "no kid",
         "signed by a key not in the set",
         "expired",
         "wrong iss",
         "wrong aud",
         "no sid",
+        "no auth_time",
         "garbage",
         "truncated",
         "bad base64",

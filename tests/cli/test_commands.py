@@ -167,6 +167,19 @@ def test_roles_suspension_and_purging_from_the_console(
     missing = conduit("users", "suspend", "nobody", env=env)
     assert (missing.returncode, missing.stderr) == (1, "conduit: no such user\n")
 
+    crowned = conduit("users", "set-role", "jake", "admin", env=env)
+    assert (crowned.returncode, crowned.stdout) == (0, "jake is now admin\n")
+    demoted = conduit("users", "set-role", "jake", "user", env=env)
+    assert (demoted.returncode, demoted.stderr) == (
+        1,
+        "conduit: role can't be changed for the last active administrator\n",
+    )
+    suspended = conduit("users", "suspend", "jake", env=env)
+    assert (suspended.returncode, suspended.stderr) == (
+        1,
+        "conduit: username is the last active administrator\n",
+    )
+
     purged = conduit("sessions", "purge-expired", env=env)
     assert purged.returncode == 0
     assert purged.stdout.startswith("deleted ")

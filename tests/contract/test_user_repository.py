@@ -4,6 +4,7 @@ from uuid import uuid4
 import pytest
 
 from application.errors import AlreadyTaken
+from domain.roles import Role
 from domain.users import User
 from tests.contract.conftest import UnitOfWorkFactory
 
@@ -110,3 +111,16 @@ async def test_commit_refuses_a_duplicate_that_slipped_past_the_check(
     assert taken.value.fields == [field]
     async with new_uow() as uow:
         assert await uow.users.get(duplicate.id) is None
+
+
+async def test_lock_active_admins_names_the_admins_not_suspended(
+    new_uow: UnitOfWorkFactory,
+) -> None:
+    ann, bob, cid, dee = (a_user(name, f"{name}@x.io") for name in ("ann", "bob", "cid", "dee"))
+    ann.role = bob.role = cid.role = Role.ADMIN
+    dee.role = Role.MODERATOR
+    cid.suspend(NOW)
+    await add(new_uow, ann, bob, cid, dee)
+
+    async with new_uow() as uow:
+        assert await uow.users.lock_active_admins() == {ann.id, bob.id}

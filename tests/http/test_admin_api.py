@@ -49,7 +49,7 @@ async def test_roles_suspension_and_the_audit_trail(client: Client, console: Con
     login = await client.post(
         "/api/users/login", json={"user": {"email": "jake@example.com", "password": "password123"}}
     )
-    assert (login.status_code, login.json()) == (403, {"errors": {"account": ["suspended"]}})
+    assert (login.status_code, login.json()) == (401, {"errors": {"credentials": ["invalid"]}})
     refresh = await client.post("/api/users/refresh", json={"refreshToken": jake["refreshToken"]})
     assert refresh.status_code in (401, 403)
 

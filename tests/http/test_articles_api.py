@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 
 from tests.http.conftest import Client, auth, register
+from tests.races import delete_after_next_load
 
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 ARTICLE: dict[str, Any] = {
@@ -181,6 +182,32 @@ async def test_favorites_follows_and_feed(client: Client) -> None:
     assert (unfollow.status_code, unfollow.json()["profile"]["following"]) == (200, False)
     unfavorite = await client.delete(f"/api/articles/{slug}/favorite", headers=auth(jake))
     assert unfavorite.json()["article"]["favoritesCount"] == 0
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix", "body"),
+    [
+        ("POST", "/favorite", None),
+        ("POST", "/comments", {"comment": {"body": "First!"}}),
+        ("PUT", "", {"article": {"body": "Too late"}}),
+    ],
+)
+async def test_writing_to_an_article_deleted_meanwhile_is_404(
+    client: Client,
+    monkeypatch: pytest.MonkeyPatch,
+    method: str,
+    suffix: str,
+    body: dict[str, Any] | None,
+) -> None:
+    jake = await register(client, "jake")
+    slug = await create(client, jake)
+    delete_after_next_load(monkeypatch)  # as the author deletes it in another request
+
+    response = await client.request(
+        method, f"/api/articles/{slug}{suffix}", headers=auth(jake), json=body
+    )
+    assert response.status_code == 404, response.text
+    assert response.json() == {"errors": {"article": ["not found"]}}
 
 
 async def test_comments(client: Client) -> None:

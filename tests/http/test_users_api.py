@@ -1,10 +1,20 @@
 """The user and authentication endpoints, through Litestar against PostgreSQL."""
 
 import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
+from dependency_injector import providers
+from litestar.testing import AsyncTestClient
 
-from tests.http.conftest import Client, auth, register
+from adapters.memory.clock import FakeClock
+from adapters.postgres.database import Database
+from entrypoints.container import Container
+from entrypoints.http.app import create_app
+from entrypoints.settings import Settings
+from tests.http.conftest import Client, auth, register, sign_up
 
 
 async def test_register_login_and_read_the_current_user(client: Client) -> None:
@@ -77,6 +87,50 @@ async def test_password_change_takes_effect(client: Client) -> None:
     assert (await client.post("/api/users/login", json=login)).status_code == 200
     login["user"]["password"] = "password123"
     assert (await client.post("/api/users/login", json=login)).status_code == 401
+
+
+@pytest.fixture
+def now() -> FakeClock:
+    return FakeClock(datetime.now(UTC))
+
+
+@pytest.fixture
+async def client_at(settings: Settings, db: Database, now: FakeClock) -> AsyncIterator[Client]:
+    """A client of an app whose clock is `now`."""
+    container = Container(settings=settings)
+    container.clock.override(providers.Object(now))
+    async with AsyncTestClient(create_app(container)) as client:
+        yield client
+
+
+async def test_email_and_password_change_freely_for_10_minutes_after_a_password_login(
+    client_at: Client, now: FakeClock
+) -> None:
+    client = client_at
+    user = await sign_up(client, "jake")
+    # A stock front end sends the whole user back, e-mail included.
+    whole = {key: user[key] for key in ("username", "email", "bio", "image")}
+
+    async def update(token: str, **changes: Any) -> tuple[int, Any]:
+        body = {"user": {**whole, **changes}}
+        response = await client.put("/api/user", headers=auth(token), json=body)
+        return response.status_code, response.json()
+
+    now.advance(timedelta(minutes=10) - timedelta(seconds=1))
+    assert (await update(user["token"], password="new password"))[0] == 200
+    now.advance(timedelta(seconds=1))
+    assert (await update(user["token"], bio="still fine"))[0] == 200
+    required = {"errors": {"currentPassword": ["is required to change email or password"]}}
+    assert await update(user["token"], email="new@example.com") == (403, required)
+
+    refresh = {"refreshToken": user["refreshToken"]}
+    refreshed = (await client.post("/api/users/refresh", json=refresh)).json()["user"]
+    assert await update(refreshed["token"], email="new@example.com") == (403, required)
+
+    login = {"user": {"email": "jake@example.com", "password": "new password"}}
+    logged_in = (await client.post("/api/users/login", json=login)).json()["user"]
+    status, body = await update(logged_in["token"], email="new@example.com")
+    assert (status, body["user"]["email"]) == (200, "new@example.com")
 
 
 @pytest.mark.parametrize(

@@ -29,4 +29,5 @@ async def test_discovery_and_a_stock_library_verifies_a_token(client: Client) ->
         audience="conduit",
         issuer=configuration["issuer"],
     )
-    assert {"sub", "sid", "exp", "iat"} <= set(claims)
+    assert {"sub", "sid", "exp", "iat", "auth_time"} <= set(claims)
+    assert set(configuration["claims_supported"]) == set(claims)

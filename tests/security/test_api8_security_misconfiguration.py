@@ -34,6 +34,27 @@ async def test_every_response_carries_the_safe_headers(client: Client) -> None:
     assert "no-store" not in responses[0].headers.get("cache-control", "")
 
 
+async def test_responses_that_carry_tokens_are_not_stored(client: Client) -> None:
+    """Sign-up, sign-in and refresh answer with tokens to an unauthenticated request: no
+    cache along the way may keep them."""
+    user = await sign_up(client, "jake")
+    login = {"user": {"email": "jake@example.com", "password": "password123"}}
+    responses = {
+        "register": await client.post(
+            "/api/users",
+            json={"user": {"username": "rose", "email": "rose@x.io", "password": "password123"}},
+        ),
+        "login": await client.post("/api/users/login", json=login),
+        "refresh": await client.post(
+            "/api/users/refresh", json={"refreshToken": user["refreshToken"]}
+        ),
+    }
+    for name, response in responses.items():
+        assert response.status_code in (200, 201), name
+        assert "token" in response.json()["user"], name
+        assert response.headers.get("cache-control") == "no-store", name
+
+
 async def test_hsts_when_switched_on(client_with: ClientWith) -> None:
     async with client_with(hsts=True) as client:
         response = await client.get("/api/tags")

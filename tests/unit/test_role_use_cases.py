@@ -1,5 +1,7 @@
 """Roles: moderation and administration, enforced in the use cases and audited."""
 
+from dataclasses import replace
+
 import pytest
 
 from adapters.memory.store import InMemoryStore
@@ -21,7 +23,7 @@ async def with_role(app: Container, username: str, role: Role) -> Principal:
     principal = await sign_up(app, username)
     if role is not Role.USER:
         await app.change_role()(OPERATOR, username, role.value)
-    return Principal(principal.user_id, principal.session_id, role)
+    return replace(principal, role=role)
 
 
 def test_the_policy_denies_by_default() -> None:
@@ -116,6 +118,37 @@ class TestAdministration:
             await app.change_role()(admin, "boss", "user")
         with pytest.raises(ValidationFailed):
             await app.suspend_user()(admin, "boss")
+
+    async def test_the_last_active_admin_stays_one(self, app: Container) -> None:
+        await with_role(app, "boss", Role.ADMIN)
+        with pytest.raises(ValidationFailed) as demoted:
+            await app.change_role()(OPERATOR, "boss", "moderator")
+        assert demoted.value.errors == {
+            "role": ["can't be changed for the last active administrator"]
+        }
+        with pytest.raises(ValidationFailed) as suspended:
+            await app.suspend_user()(OPERATOR, "boss")
+        assert suspended.value.errors == {"username": ["is the last active administrator"]}
+
+        await with_role(app, "deputy", Role.ADMIN)
+        await app.suspend_user()(OPERATOR, "deputy")  # suspended admins do not count
+        with pytest.raises(ValidationFailed):
+            await app.change_role()(OPERATOR, "boss", "user")
+        await app.unsuspend_user()(OPERATOR, "deputy")
+        assert (await app.change_role()(OPERATOR, "boss", "user")).role is Role.USER
+
+    async def test_an_admin_demoted_meanwhile_is_refused(self, app: Container) -> None:
+        boss = await with_role(app, "boss", Role.ADMIN)  # signed in as an admin...
+        await with_role(app, "deputy", Role.ADMIN)
+        await sign_up(app, "jake")
+        await app.change_role()(OPERATOR, "boss", "user")  # ...and demoted since
+        for call in [
+            app.change_role()(boss, "deputy", "user"),
+            app.suspend_user()(boss, "jake"),
+            app.unsuspend_user()(boss, "jake"),
+        ]:
+            with pytest.raises(Forbidden):
+                await call
 
     async def test_suspension_ends_every_session_at_once(self, app: Container) -> None:
         admin = await with_role(app, "boss", Role.ADMIN)

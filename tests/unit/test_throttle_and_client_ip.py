@@ -1,11 +1,17 @@
 import ipaddress
+import uuid
 
 import pytest
 
 from adapters.rate_limits import LimitsRateLimiter
 from application.errors import TooManyRequests
 from application.ports.rate_limits import Quota
-from application.users.throttle import FAILED_LOGINS, AccountThrottle
+from application.users.throttle import (
+    FAILED_LOGINS_FROM_ANYWHERE,
+    FAILED_LOGINS_FROM_ONE_ADDRESS,
+    AccountThrottle,
+    LoginLockout,
+)
 from entrypoints.http.client_ip import client_address
 
 
@@ -20,20 +26,63 @@ class TestAccountThrottle:
         assert 1 <= refused.value.retry_after <= 60
         await throttle.attempt("other@x.io")
 
-    async def test_failures_lock_growing_windows_and_success_clears_them(self) -> None:
-        throttle = AccountThrottle(LimitsRateLimiter(None), attempts_per_minute=100)
-        first = FAILED_LOGINS[0]
-        for _ in range(first.amount):
-            await throttle.refuse_while_locked("jake")
-            await throttle.failed("jake")
-        with pytest.raises(TooManyRequests):
-            await throttle.refuse_while_locked("jake")
-        await throttle.succeeded("jake")
-        await throttle.refuse_while_locked("jake")
 
-    def test_windows_grow(self) -> None:
-        assert [q.seconds for q in FAILED_LOGINS] == sorted(q.seconds for q in FAILED_LOGINS)
-        assert [q.amount for q in FAILED_LOGINS] == sorted(q.amount for q in FAILED_LOGINS)
+@pytest.fixture(params=["memory", "redis"])
+def two_workers(request: pytest.FixtureRequest) -> tuple[LoginLockout, LoginLockout]:
+    """The lockout as two workers see it: one process's memory, or one shared Redis."""
+    if request.param == "memory":
+        lockout = LoginLockout(LimitsRateLimiter(None))
+        return lockout, lockout
+    url = request.getfixturevalue("redis_url")
+    prefix = uuid.uuid4().hex
+    first, second = (LimitsRateLimiter(url, key_prefix=prefix) for _ in range(2))
+    return LoginLockout(first), LoginLockout(second)
+
+
+class TestLoginLockout:
+    async def test_failures_lock_the_account_from_that_address_only(
+        self, two_workers: tuple[LoginLockout, LoginLockout]
+    ) -> None:
+        this, other = two_workers
+        for _ in range(5):
+            await other.refuse_while_locked("Jake@X.io", "203.0.113.9")
+            await this.failed("Jake@X.io", "203.0.113.9")
+        with pytest.raises(TooManyRequests) as refused:
+            await other.refuse_while_locked("jake@x.io", "203.0.113.9")
+        assert (refused.value.scope, refused.value.limit) == ("account", 5)
+        assert 1 <= refused.value.retry_after <= 60
+        await other.refuse_while_locked("jake@x.io", "2001:db8::1")
+        await other.refuse_while_locked("ada@x.io", "203.0.113.9")
+
+    async def test_success_forgets_its_address_failures_only(
+        self, two_workers: tuple[LoginLockout, LoginLockout]
+    ) -> None:
+        this, other = two_workers
+        for _ in range(4):
+            await this.failed("jake", "203.0.113.9")
+        await other.succeeded("jake", "203.0.113.9")
+        for _ in range(4):
+            await this.failed("jake", "203.0.113.9")
+        await other.refuse_while_locked("jake", "203.0.113.9")
+
+    async def test_failures_from_many_addresses_meet_the_account_wide_ceiling(
+        self, two_workers: tuple[LoginLockout, LoginLockout]
+    ) -> None:
+        this, other = two_workers
+        ceiling = FAILED_LOGINS_FROM_ANYWHERE[0].amount
+        for n in range(ceiling - 1):
+            await this.failed("jake", f"203.0.113.{n // 5}")
+        await other.succeeded("jake", "198.51.100.7")  # the owner signs in: no budget back
+        await other.refuse_while_locked("jake", "198.51.100.7")
+        await this.failed("jake", "203.0.113.250")
+        with pytest.raises(TooManyRequests) as refused:
+            await other.refuse_while_locked("jake", "198.51.100.7")
+        assert refused.value.limit == ceiling
+
+    @pytest.mark.parametrize("tiers", [FAILED_LOGINS_FROM_ONE_ADDRESS, FAILED_LOGINS_FROM_ANYWHERE])
+    def test_windows_grow(self, tiers: tuple[Quota, ...]) -> None:
+        assert [q.seconds for q in tiers] == sorted(q.seconds for q in tiers)
+        assert [q.amount for q in tiers] == sorted(q.amount for q in tiers)
 
 
 async def test_memory_limiter_decisions() -> None:

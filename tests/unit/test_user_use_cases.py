@@ -8,8 +8,16 @@ from adapters.memory.clock import FakeClock
 from adapters.memory.store import InMemoryStore
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from application.changes import UNCHANGED
-from application.errors import AlreadyTaken, InvalidCredentials, InvalidToken
+from application.errors import (
+    AlreadyTaken,
+    InvalidCredentials,
+    InvalidToken,
+    ReauthenticationRequired,
+    TooManyRequests,
+    WrongCurrentPassword,
+)
 from application.principal import Principal
+from application.sessions.opening import Client
 from application.users.accounts import NewAccount
 from application.users.login import Credentials
 from application.users.update import AccountChanges
@@ -101,6 +109,17 @@ class TestLogIn:
         await app.register_user()(JAKE)
         with pytest.raises(InvalidCredentials):
             await app.log_in()(credentials)
+
+    async def test_a_guesser_locks_out_their_own_address_only(self, app: Container) -> None:
+        await app.register_user()(JAKE)
+        guesser, owner = Client(ip="203.0.113.9"), Client(ip="198.51.100.7")
+        for n in range(5):
+            with pytest.raises(InvalidCredentials):
+                await app.log_in()(Credentials("jake@jake.jake", f"guess {n}"), guesser)
+        with pytest.raises(TooManyRequests):
+            await app.log_in()(Credentials("jake@jake.jake", "jakejake"), guesser)
+        signed_in = await app.log_in()(Credentials("jake@jake.jake", "jakejake"), owner)
+        assert signed_in.account.username == "jake"
 
     async def test_blank_fields(self, app: Container) -> None:
         with pytest.raises(ValidationFailed) as failed:
@@ -232,6 +251,90 @@ class TestUpdateUser:
         changes = AccountChanges(password="secret-password", bio=None)
         assert repr(changes) == "AccountChanges(password, bio)"
         assert changes.email is UNCHANGED
+
+
+REAUTH_WINDOW = timedelta(minutes=10)  # the default of CONDUIT_REAUTH_WINDOW
+
+
+class TestReauthentication:
+    """A stolen access token must not take the account over: changing the e-mail or the
+    password needs the current password, or a password login within the window."""
+
+    @pytest.mark.parametrize(
+        "changes", [AccountChanges(email="thief@x.io"), AccountChanges(password="thief's own")]
+    )
+    async def test_needs_the_current_password_once_the_login_is_old(
+        self, app: Container, store: InMemoryStore, clock: FakeClock, changes: AccountChanges
+    ) -> None:
+        principal = await sign_up(app, "jake")
+        before = store.users[principal.user_id].password_hash
+        clock.advance(REAUTH_WINDOW)
+        with pytest.raises(ReauthenticationRequired):
+            await app.update_user()(principal, changes)
+        user = store.users[principal.user_id]
+        assert (user.email, user.password_hash) == ("jake@x.io", before)
+
+    async def test_a_recent_password_login_is_enough(
+        self, app: Container, clock: FakeClock
+    ) -> None:
+        principal = await sign_up(app, "jake")
+        clock.advance(REAUTH_WINDOW - timedelta(seconds=1))
+        changes = AccountChanges(email="jake@new.io", password="new password")
+        assert (await app.update_user()(principal, changes)).email == "jake@new.io"
+
+    async def test_the_current_password_is_enough_at_any_time(
+        self, app: Container, clock: FakeClock
+    ) -> None:
+        principal = await sign_up(app, "jake")
+        clock.advance(timedelta(days=1))
+        changes = AccountChanges(email="jake@new.io", password="new password")
+        account = await app.update_user()(principal, changes, current_password="password123")
+        assert account.email == "jake@new.io"
+        await app.log_in()(Credentials("jake@new.io", "new password"))
+
+    async def test_other_fields_and_an_unchanged_email_need_nothing(
+        self, app: Container, clock: FakeClock
+    ) -> None:
+        principal = await sign_up(app, "jake")
+        clock.advance(timedelta(days=1))
+        # What stock front ends send: the whole user, its e-mail as it is.
+        changes = AccountChanges(username="jake2", email="jake@x.io", bio="hi", image=None)
+        assert (await app.update_user()(principal, changes)).username == "jake2"
+
+    async def test_a_refresh_does_not_renew_the_login_but_a_new_login_does(
+        self, app: Container, clock: FakeClock
+    ) -> None:
+        signed_up = await app.register_user()(
+            NewAccount(username="jake", email="jake@x.io", password="password123")
+        )
+        clock.advance(REAUTH_WINDOW - timedelta(minutes=1))
+        refreshed = await app.refresh_session()(signed_up.refresh_token)
+        clock.advance(timedelta(minutes=1))
+        principal = await app.authenticate()(refreshed.token)
+        with pytest.raises(ReauthenticationRequired):
+            await app.update_user()(principal, AccountChanges(email="jake@new.io"))
+
+        logged_in = await app.log_in()(Credentials("jake@x.io", "password123"))
+        principal = await app.authenticate()(logged_in.token)
+        assert (
+            await app.update_user()(principal, AccountChanges(email="jake@new.io"))
+        ).email == "jake@new.io"
+
+    async def test_a_wrong_current_password_counts_as_a_failed_login(
+        self, app: Container, store: InMemoryStore, clock: FakeClock
+    ) -> None:
+        principal = await sign_up(app, "jake")
+        clock.advance(REAUTH_WINDOW)
+        changes = AccountChanges(email="thief@x.io")
+        for guess in range(5):
+            with pytest.raises(WrongCurrentPassword):
+                await app.update_user()(principal, changes, current_password=f"guess {guess}")
+        # Guessing through a stolen token meets the same lock-out as guessing at login.
+        with pytest.raises(TooManyRequests):
+            await app.update_user()(principal, changes, current_password="password123")
+        with pytest.raises(TooManyRequests):
+            await app.log_in()(Credentials("jake@x.io", "password123"))
+        assert store.users[principal.user_id].email == "jake@x.io"
 
 
 async def test_operator_creates_an_account_without_a_session(

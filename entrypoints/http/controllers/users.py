@@ -13,6 +13,7 @@ from application.users.current import GetCurrentUser
 from application.users.login import LogIn
 from application.users.register import RegisterUser
 from application.users.update import UpdateUser
+from entrypoints.http.middleware import CARRIES_TOKENS
 from entrypoints.http.openapi import AUTHENTICATED, errors
 from entrypoints.http.structs.users import (
     LoginUserRequest,
@@ -29,7 +30,13 @@ class UsersController(Controller):
     path = "/users"
     tags = ["User and Authentication"]
 
-    @post("/", status_code=201, summary="Register a new user", responses=errors(409, body=True))
+    @post(
+        "/",
+        status_code=201,
+        summary="Register a new user",
+        responses=errors(409, body=True),
+        opt={CARRIES_TOKENS: True},
+    )
     async def register(
         self,
         data: JSONBody[NewUserRequest],
@@ -42,7 +49,9 @@ class UsersController(Controller):
         "/login",
         status_code=200,
         summary="Existing user login",
-        responses=errors(401, 403, body=True),
+        description="A suspended account answers as a wrong password does.",
+        responses=errors(401, body=True),
+        opt={CARRIES_TOKENS: True},
     )
     async def log_in(
         self,
@@ -58,6 +67,7 @@ class UsersController(Controller):
         summary="Trade a refresh token for new tokens",
         description="Each refresh token works once. Presenting a used one ends its session.",
         responses=errors(401, 403, body=True),
+        opt={CARRIES_TOKENS: True},
     )
     async def refresh(
         self,
@@ -97,17 +107,20 @@ class CurrentUserController(Controller):
     @put(
         "/",
         summary="Update current user",
-        description="A new password ends every other session of the user.",
-        responses=errors(401, 409, body=True),
+        description="A new password ends every other session of the user. A new `email` or "
+        "`password` needs `currentPassword`, unless the session's password login is recent.",
+        responses=errors(401, 403, 409, body=True),
     )
     async def update(
         self,
         data: JSONBody[UpdateUserRequest],
         principal: NamedDependency[Principal],
         access_token: NamedDependency[str],
+        client: NamedDependency[Client],
         update_user: NamedDependency[UpdateUser],
     ) -> UserResponse:
-        return UserResponse.of(await update_user(principal, data.to_command()), access_token)
+        account = await update_user(principal, data.to_command(), data.current_password, client)
+        return UserResponse.of(account, access_token)
 
     @get("/sessions", summary="The current user's open sessions", responses=errors(401))
     async def sessions(

@@ -34,5 +34,5 @@ class WellKnownController(Controller):
             "token_endpoint_auth_signing_alg_values_supported": [ALGORITHM],
             "subject_types_supported": ["public"],
             "response_types_supported": ["token"],
-            "claims_supported": ["iss", "aud", "sub", "sid", "iat", "exp"],
+            "claims_supported": ["iss", "aud", "sub", "sid", "auth_time", "iat", "exp"],
         }

@@ -29,6 +29,14 @@ Password = Annotated[
         f"at most {values.Password.MAX_BYTES} bytes in UTF-8",
     ),
 ]
+CurrentPassword = Annotated[
+    str,
+    Meta(
+        min_length=1,
+        description="Needed to change `email` or `password` unless the session's password "
+        "login is recent (CONDUIT_REAUTH_WINDOW, 10 minutes by default)",
+    ),
+]
 Bio = Annotated[str, Meta(max_length=values.BIO_MAX_LENGTH)]
 Image = Annotated[
     str, Meta(max_length=values.IMAGE_MAX_LENGTH, description="An http(s) URL, or empty")
@@ -66,10 +74,16 @@ class UpdateUser(Wire):
     password: Password | UnsetType = UNSET
     bio: Bio | UnsetType | None = UNSET
     image: Image | UnsetType | None = UNSET
+    current_password: CurrentPassword | UnsetType = UNSET
 
 
 class UpdateUserRequest(Wire):
     user: UpdateUser
+
+    @property
+    def current_password(self) -> str | None:
+        given = self.user.current_password
+        return None if isinstance(given, UnsetType) else given
 
     def to_command(self) -> AccountChanges:
         user = self.user
