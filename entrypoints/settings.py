@@ -82,6 +82,24 @@ def _origins(raw: str) -> tuple[str, ...]:
     return origins
 
 
+_HOST_NAME = re.compile(r"(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*")
+
+
+def _hosts(raw: str) -> tuple[str, ...]:
+    hosts = tuple(part.strip().lower() for part in raw.split(",") if part.strip())
+    for host in hosts:
+        if host.startswith("[") and host.endswith("]"):
+            try:
+                ipaddress.IPv6Address(host[1:-1])
+            except ValueError:
+                raise ValueError(f"{host!r} is not an IPv6 address") from None
+        elif not _HOST_NAME.fullmatch(host):
+            raise ValueError(
+                f"a host is a name, an address ([::1] for IPv6) or *.a.domain, got {host!r}"
+            )
+    return hosts
+
+
 def _log_format(raw: str) -> str:
     value = raw.strip().lower()
     if value not in ("json", "console"):
@@ -120,12 +138,20 @@ class Settings:
         "`currentPassword` (refresh does not extend it)",
     )
     public_url: str | None = _setting(
-        None, _http_url, "the API's public base URL, for jwks_uri (default: from the request)"
+        None, _http_url, "the API's public base URL, for jwks_uri (default: from the checked Host)"
+    )
+    allowed_hosts: tuple[str, ...] = _setting(
+        ("localhost", "127.0.0.1", "[::1]"),
+        _hosts,
+        "host names requests may address, comma-separated; *.example.com for subdomains",
     )
     log_level: str = _setting("INFO", _log_level, "DEBUG, INFO, WARNING or ERROR")
     log_format: str = _setting("json", _log_format, "json (one object a line) or console")
     metrics_token: str | None = _setting(
-        None, _text, "if set, /metrics wants `Authorization: Bearer <token>`", secret=True
+        None, _text, "/metrics wants `Authorization: Bearer <token>`; unset, it is off", secret=True
+    )
+    metrics_open: bool = _setting(
+        False, _flag, "without a token, serve /metrics to anyone (conduit dev on loopback)"
     )
     shutdown_grace: int = _setting(
         30, _integer(1), "seconds in-flight requests get to finish on SIGTERM"

@@ -156,5 +156,6 @@ def settings(database_url_for_tests: str, key_file: Path) -> Settings:
         argon2_memory_kib=CHEAP_ARGON2["memory_cost_kib"],
         argon2_parallelism=CHEAP_ARGON2["parallelism"],
         password_hash_concurrency=2,
+        allowed_hosts=("testserver.local",),  # the Host of Litestar's test client
         **GENEROUS_LIMITS,
     )

@@ -4,10 +4,13 @@ Without `CONDUIT_DATABASE_URL` it starts an embedded PostgreSQL with its data in
 `.conduit/pgdata`; without `CONDUIT_JWT_KEYS_FILE` it creates a signing key in
 `.conduit/keys/`. Both are kept across runs. Without `CONDUIT_CORS_ORIGINS`, browsers
 may call from http://localhost:* and http://127.0.0.1:*, so a local RealWorld front end
-works; logs are readable console lines. Migrations are applied before serving, with one
-worker."""
+works; logs are readable console lines. Bound to a loopback address (the default),
+/metrics answers without a token. Requests must address localhost, 127.0.0.1 or [::1]
+unless `CONDUIT_ALLOWED_HOSTS` says otherwise. Migrations are applied before serving, with
+one worker."""
 
 import argparse
+import ipaddress
 import os
 from pathlib import Path
 from typing import Any
@@ -49,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
             os.environ[env_name("jwt_keys_file")] = str(key_file.resolve())
         os.environ.setdefault(env_name("cors_origins"), LOCAL_ORIGINS)
         os.environ.setdefault(env_name("log_format"), "console")
+        if _loopback(args.host):
+            os.environ.setdefault(env_name("metrics_open"), "true")
         settings = Settings.from_env()
         check_startup(settings)
         migrator.upgrade(settings.require_database_url())
@@ -56,3 +61,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if embedded is not None:
             embedded.stop()
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -33,6 +33,7 @@ from entrypoints.http.controllers.users import CurrentUserController, UsersContr
 from entrypoints.http.controllers.well_known import WellKnownController
 from entrypoints.http.dependencies import container_of, dependencies
 from entrypoints.http.errors import exception_handlers
+from entrypoints.http.hosts import AllowedHostsMiddleware
 from entrypoints.http.middleware import RateLimitMiddleware, request_id_of, security_headers
 from entrypoints.http.openapi import openapi_config
 from entrypoints.observability.logging import configure_logging
@@ -118,16 +119,17 @@ def create_app(container: Container | None = None) -> Litestar:
 
     settings = container.settings()
     return ConduitApp(
-        route_handlers=[api, HealthController, MetricsController, WellKnownController],
+        route_handlers=[api, HealthController, WellKnownController, *metrics_routes(settings)],
         dependencies=dependencies,
         exception_handlers=exception_handlers,  # type: ignore[arg-type]
         request_class=JsonObjectRequest,
         middleware=[
+            AllowedHostsMiddleware(settings.allowed_hosts),
             RateLimitMiddleware(
                 per_minute=settings.rate_limit_per_minute,
                 auth_per_minute=settings.auth_rate_limit_per_minute,
                 trusted_proxies=settings.trusted_proxies,
-            )
+            ),
         ],
         before_send=[security_headers(hsts=settings.hsts)],
         cors_config=cors_config(settings.cors_origins),
@@ -138,6 +140,12 @@ def create_app(container: Container | None = None) -> Litestar:
         on_shutdown=[close],
         state=State({"container": container}),
     )
+
+
+def metrics_routes(settings: Settings) -> list[type[MetricsController]]:
+    """/metrics is served with a token, or open where `conduit dev` (on loopback) or the
+    operator says so; otherwise it does not exist."""
+    return [MetricsController] if settings.metrics_token or settings.metrics_open else []
 
 
 def cors_config(origins: tuple[str, ...]) -> CORSConfig | None:

@@ -8,6 +8,7 @@ from typing import Any
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import (
+    HTTP_400_BAD_REQUEST,
     HTTP_401_UNAUTHORIZED,
     HTTP_403_FORBIDDEN,
     HTTP_404_NOT_FOUND,
@@ -39,6 +40,7 @@ from application.ports.rate_limits import RateDecision
 from domain.errors import DomainError, ValidationFailed
 from entrypoints.http.bodies import UnreadableBody
 from entrypoints.http.dependencies import container_of
+from entrypoints.http.hosts import HostNotAllowed
 from entrypoints.http.middleware import rate_limit_headers, request_id_of
 from entrypoints.messages import describe
 from entrypoints.observability.metrics import FAILED_LOGINS
@@ -131,6 +133,10 @@ def handle_unreadable_body(_: AnyRequest, error: UnreadableBody) -> Response[dic
     return error_response(error.status_code, {"body": [error.message]})
 
 
+def handle_refused_host(_: AnyRequest, __: HostNotAllowed) -> Response[dict[str, Errors]]:
+    return error_response(HTTP_400_BAD_REQUEST, {"host": ["is not allowed"]})
+
+
 def handle_unexpected(request: AnyRequest, error: Exception) -> Response[dict[str, Errors]]:
     """No traceback, SQL or exception name ever reaches the client: the request id lets an
     operator find the details in the log."""
@@ -159,5 +165,6 @@ exception_handlers = {
     ValidationException: handle_invalid_request,
     HTTPException: handle_http_error,
     UnreadableBody: handle_unreadable_body,
+    HostNotAllowed: handle_refused_host,
     Exception: handle_unexpected,
 }

@@ -45,6 +45,10 @@ def test_reads_and_types_conduit_variables() -> None:
         ),
         ("CONDUIT_LOG_LEVEL", "loud", "CONDUIT_LOG_LEVEL: must be one of"),
         ("CONDUIT_JWT_ISSUER", "  ", "CONDUIT_JWT_ISSUER: must not be empty"),
+        ("CONDUIT_ALLOWED_HOSTS", "*", "CONDUIT_ALLOWED_HOSTS: a host is a name, an address"),
+        ("CONDUIT_ALLOWED_HOSTS", "api.*.com", "CONDUIT_ALLOWED_HOSTS: a host is a name"),
+        ("CONDUIT_ALLOWED_HOSTS", "::1", "CONDUIT_ALLOWED_HOSTS: a host is a name"),
+        ("CONDUIT_ALLOWED_HOSTS", "[nope]", "CONDUIT_ALLOWED_HOSTS: '[nope]' is not an IPv6"),
     ],
 )
 def test_an_invalid_value_names_the_variable(variable: str, value: str, message: str) -> None:
@@ -52,6 +56,12 @@ def test_an_invalid_value_names_the_variable(variable: str, value: str, message:
         Settings.from_env({variable: value})
     assert str(error.value).startswith(message)
     assert "\n" not in str(error.value)
+
+
+def test_allowed_hosts_default_to_loopback_and_read_as_a_list() -> None:
+    assert Settings.from_env({}).allowed_hosts == ("localhost", "127.0.0.1", "[::1]")
+    listed = Settings.from_env({"CONDUIT_ALLOWED_HOSTS": "API.example.com, *.example.org,[::1]"})
+    assert listed.allowed_hosts == ("api.example.com", "*.example.org", "[::1]")
 
 
 def test_required_values_say_so() -> None:

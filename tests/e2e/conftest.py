@@ -32,11 +32,13 @@ class Server:
 def serve(
     database_url_for_tests: str, key_file: Path, db: object, tmp_path: Path
 ) -> Callable[..., object]:
-    """Starts `conduit serve` on the test database; stops it with SIGTERM on leaving. Its
-    output goes to a file: a pipe nobody reads would fill up and stall the server."""
+    """Starts `conduit serve` (or `conduit dev`, with `command="dev"`) on the test database;
+    stops it on leaving: `serve` with SIGTERM, `dev` with Ctrl-C (SIGINT to its process
+    group, as a terminal sends it). Its output goes to a file: a pipe nobody reads would
+    fill up and stall the server."""
 
     @contextmanager
-    def run(*args: str, **env: str) -> Iterator[Server]:
+    def run(*args: str, command: str = "serve", **env: str) -> Iterator[Server]:
         port = free_port()
         log_path = tmp_path / f"server-{port}.log"
         environment = {
@@ -50,14 +52,15 @@ def serve(
         }
         log = log_path.open("wb")
         process = subprocess.Popen(
-            [str(CONDUIT), "serve", "--port", str(port), *args],
+            [str(CONDUIT), command, "--port", str(port), *args],
             env=environment,
             stdout=log,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         server = Server(process, f"http://127.0.0.1:{port}")
         try:
-            deadline = time.monotonic() + 30
+            deadline = time.monotonic() + 90  # a busy machine takes long to import the app
             while True:
                 try:
                     if httpx.get(f"{server.url}/health/live").status_code == 200:
@@ -68,7 +71,10 @@ def serve(
                     time.sleep(0.1)
             yield server
         finally:
-            process.send_signal(signal.SIGTERM)
+            if command == "dev":
+                os.killpg(process.pid, signal.SIGINT)
+            else:
+                process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
             log.close()
             server.output = log_path.read_bytes()

@@ -76,7 +76,12 @@ def test_logs_are_json_lines_with_context_and_no_secrets(serve: Any) -> None:
 
 
 def test_metrics_add_up_across_two_workers(serve: Any, redis_url: str) -> None:
-    env = {"CONDUIT_REDIS_URL": redis_url, "CONDUIT_REDIS_KEY_PREFIX": uuid.uuid4().hex}
+    env = {
+        "CONDUIT_REDIS_URL": redis_url,
+        "CONDUIT_REDIS_KEY_PREFIX": uuid.uuid4().hex,
+        "CONDUIT_METRICS_TOKEN": "scrape-me",
+    }
+    scraper = {"Authorization": "Bearer scrape-me"}
     with serve("--workers", "2", **env) as server:
 
         async def burst() -> None:
@@ -84,7 +89,7 @@ def test_metrics_add_up_across_two_workers(serve: Any, redis_url: str) -> None:
                 await asyncio.gather(*(client.get("/api/tags") for _ in range(60)))
 
         asyncio.run(burst())
-        scraped = {httpx.get(f"{server.url}/metrics").text for _ in range(6)}
+        scraped = {httpx.get(f"{server.url}/metrics", headers=scraper).text for _ in range(6)}
     counts = {
         float(match[1])
         for text in scraped

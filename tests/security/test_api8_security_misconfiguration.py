@@ -1,10 +1,11 @@
-"""API8:2023 Security Misconfiguration: safe headers everywhere, CORS by allow-list,
-errors that reveal nothing."""
+"""API8:2023 Security Misconfiguration: safe headers everywhere, CORS and hosts by
+allow-list, errors that reveal nothing."""
 
 from dependency_injector import providers
 
 from application.tags.list import ListTags
 from entrypoints.container import Container
+from entrypoints.settings import Settings
 from tests.http.conftest import Client, auth, sign_up
 from tests.security.conftest import ClientWith
 
@@ -75,6 +76,57 @@ async def test_cors_admits_listed_origins_only_and_never_credentials(
             assert "access-control-allow-credentials" not in preflight.headers
         evil = await client.get("/api/tags", headers={"Origin": "https://evil.example"})
         assert "access-control-allow-origin" not in evil.headers
+
+
+DISCOVERY = "/.well-known/openid-configuration"
+REFUSED_HOST = (400, {"errors": {"host": ["is not allowed"]}})
+
+
+async def test_a_forged_host_is_refused_and_never_published(client_with: ClientWith) -> None:
+    defaults = Settings.from_env({})
+    async with client_with(allowed_hosts=defaults.allowed_hosts) as client:
+        for forged in (
+            "evil.example",
+            "evil.example:8000",
+            "localhost.evil.example",
+            "evil.example@127.0.0.1",
+            "127.0.0.1:8000x",
+            "[::1]evil",
+            "",
+        ):
+            response = await client.get(DISCOVERY, headers={"Host": forged})
+            assert (response.status_code, response.json()) == REFUSED_HOST, forged
+            assert "evil" not in response.text
+        api = await client.get("/api/tags", headers={"Host": "evil.example"})
+        assert (api.status_code, api.json()) == REFUSED_HOST
+        for local in ("localhost", "127.0.0.1:8000", "[::1]:8000"):
+            published = (await client.get(DISCOVERY, headers={"Host": local})).json()
+            assert published["jwks_uri"] == f"http://{local}/.well-known/jwks.json"
+
+
+async def test_allowed_hosts_take_subdomain_wildcards_and_spare_health_checks(
+    client_with: ClientWith,
+) -> None:
+    async with client_with(allowed_hosts=("*.example.com",)) as client:
+        for host, status in (
+            ("api.example.com", 200),
+            ("API.Example.com:443", 200),
+            ("example.com", 400),
+            ("evilexample.com", 400),
+            ("api.example.com.evil.io", 400),
+        ):
+            assert (await client.get("/api/tags", headers={"Host": host})).status_code == status
+        # load balancers probe a worker by its address
+        probe = await client.get("/health/live", headers={"Host": "10.0.0.7:8000"})
+        assert probe.status_code == 200
+
+
+async def test_published_urls_come_from_the_public_url_when_set(client_with: ClientWith) -> None:
+    async with client_with(
+        allowed_hosts=("api.example.com", "10.0.0.7"), public_url="https://api.example.com"
+    ) as client:
+        published = (await client.get(DISCOVERY, headers={"Host": "10.0.0.7"})).json()
+        assert published["jwks_uri"] == "https://api.example.com/.well-known/jwks.json"
 
 
 async def test_a_500_shows_only_a_request_id(client: Client, container: Container) -> None:

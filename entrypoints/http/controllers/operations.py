@@ -10,8 +10,9 @@ from litestar.openapi import ResponseSpec
 from litestar.status_codes import HTTP_200_OK, HTTP_503_SERVICE_UNAVAILABLE
 
 from adapters.postgres.health import database_answers
-from application.errors import AuthenticationRequired, InvalidToken
+from application.errors import ApplicationError, AuthenticationRequired, InvalidToken
 from entrypoints.http.dependencies import container_of
+from entrypoints.http.errors import Errors, handle_use_case_error
 from entrypoints.http.openapi import errors
 from entrypoints.http.structs import Wire
 from entrypoints.observability.metrics import CONTENT_TYPE, exposition
@@ -62,23 +63,36 @@ class HealthController(Controller):
 
 
 class MetricsController(Controller):
+    """Registered only when the settings serve metrics (see `app.metrics_routes`)."""
+
     path = "/metrics"
     tags = ["Operations"]
 
     @get(
         "/",
         summary="Prometheus metrics of every worker",
-        description="With CONDUIT_METRICS_TOKEN set, send `Authorization: Bearer <token>`.",
+        description="Send `Authorization: Bearer <CONDUIT_METRICS_TOKEN>`.",
         media_type=CONTENT_TYPE,
         responses=errors(401),
     )
-    async def metrics(self, request: Request[Any, Any, Any], state: State) -> Response[bytes]:
+    async def metrics(
+        self, request: Request[Any, Any, Any], state: State
+    ) -> Response[bytes] | Response[dict[str, Errors]]:
         token = container_of(state).settings().metrics_token
-        if token is not None:
-            header = request.headers.get("authorization")
-            if header is None:
-                raise AuthenticationRequired()
-            scheme, _, presented = header.partition(" ")
-            if scheme.lower() != "bearer" or not hmac.compare_digest(presented, token):
-                raise InvalidToken()
+        refusal = None if token is None else _refusal(request.headers.get("authorization"), token)
+        if refusal is not None:
+            refused = handle_use_case_error(request, refusal)
+            refused.headers["WWW-Authenticate"] = "Bearer"
+            return refused
         return Response(exposition(), media_type=CONTENT_TYPE)
+
+
+def _refusal(header: str | None, token: str) -> ApplicationError | None:
+    """Why a scrape is refused, or None when it presents the token."""
+    if header is None:
+        return AuthenticationRequired()
+    scheme, _, presented = header.partition(" ")
+    # Bytes: compare_digest refuses str with characters beyond ASCII.
+    if scheme.lower() != "bearer" or not hmac.compare_digest(presented.encode(), token.encode()):
+        return InvalidToken()
+    return None

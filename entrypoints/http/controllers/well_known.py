@@ -25,6 +25,7 @@ class WellKnownController(Controller):
     )
     async def configuration(self, request: Request[Any, Any, Any], state: State) -> dict[str, Any]:
         settings = container_of(state).settings()
+        # The Host header behind base_url is one of CONDUIT_ALLOWED_HOSTS (AllowedHostsMiddleware).
         base = settings.public_url or str(request.base_url).rstrip("/")
         return {
             "issuer": settings.jwt_issuer,
