@@ -1,7 +1,7 @@
 """Changing someone else's account: role, suspension. Each change is audited."""
 
 from application.audit import record, require
-from application.errors import NotFound
+from application.errors import Forbidden, NotFound
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Actor, Principal
@@ -19,7 +19,7 @@ async def _target(uow: UnitOfWork, actor: Actor, username: str) -> User:
         raise NotFound("profile")
     if isinstance(actor, Principal) and actor.user_id == user.id:
         # An administrator cannot lock themselves out; another one, or the CLI, can.
-        raise ValidationFailed({"username": ["can't be your own account"]})
+        raise Forbidden("username", "can't be your own account")
     return user
 
 

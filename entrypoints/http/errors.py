@@ -54,7 +54,7 @@ ERROR_TABLE: dict[type[Exception], tuple[int, Callable[[Any], Errors]]] = {
     InvalidCredentials: (HTTP_401_UNAUTHORIZED, lambda _: {"credentials": ["invalid"]}),
     InvalidRefreshToken: (HTTP_401_UNAUTHORIZED, lambda _: {"refreshToken": ["invalid"]}),
     AccountSuspended: (HTTP_403_FORBIDDEN, lambda _: {"account": ["suspended"]}),
-    Forbidden: (HTTP_403_FORBIDDEN, lambda e: {e.resource: ["forbidden"]}),
+    Forbidden: (HTTP_403_FORBIDDEN, lambda e: {e.resource: [e.message]}),
     NotFound: (HTTP_404_NOT_FOUND, lambda e: {e.resource: ["not found"]}),
     AlreadyTaken: (HTTP_409_CONFLICT, lambda e: {f: ["has already been taken"] for f in e.fields}),
 }

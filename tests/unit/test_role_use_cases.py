@@ -112,9 +112,9 @@ class TestAdministration:
 
     async def test_admins_cannot_lock_themselves_out(self, app: Container) -> None:
         admin = await with_role(app, "boss", Role.ADMIN)
-        with pytest.raises(ValidationFailed):
+        with pytest.raises(Forbidden):
             await app.change_role()(admin, "boss", "user")
-        with pytest.raises(ValidationFailed):
+        with pytest.raises(Forbidden):
             await app.suspend_user()(admin, "boss")
 
     async def test_suspension_ends_every_session_at_once(self, app: Container) -> None:
