@@ -51,9 +51,13 @@ class NotFound(ApplicationError):
 
 
 class Forbidden(ApplicationError):
-    def __init__(self, resource: str) -> None:
-        super().__init__(f"{resource} forbidden")
+    """Not for this caller: a permission it lacks, or something nobody may do to their own
+    account (then `message` says what)."""
+
+    def __init__(self, resource: str, message: str = "forbidden") -> None:
+        super().__init__(f"{resource} {message}")
         self.resource = resource
+        self.message = message
 
 
 class AlreadyTaken(ApplicationError):

@@ -15,6 +15,8 @@ TITLE_MAX_LENGTH = 200
 DESCRIPTION_MAX_LENGTH = 1000
 BODY_MAX_LENGTH = 100_000
 TAG_MAX_LENGTH = 40
+# A tag of printable ASCII (NFKC keeps it, nothing invisible), not blank; see domain.values.
+TAG_PATTERN = r"^ *[!-~][ -~]*$"
 MAX_TAGS = 20
 SLUG_BASE_MAX_LENGTH = 80
 

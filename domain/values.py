@@ -22,6 +22,19 @@ NUL = "\x00"
 HAS_NUL = "can't contain NUL characters"
 
 
+# What the OpenAPI document declares of these rules, as JSON Schema patterns written in the
+# part of regular expression syntax that ECMA-262 (JSON Schema's dialect) and Python's `re`
+# read alike: explicit classes and escapes, no \s, \w or \p{..}. Where a rule cannot be put
+# exactly, its pattern is narrower: it admits nothing the rule refuses. Each is unambiguous
+# (no two repetitions compete for a character), so no input makes matching it slow.
+WHITESPACE = r"\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""A character class of what `str.strip()` removes (`str.isspace()`)."""
+STORABLE_TEXT_PATTERN = r"^[^\x00]*$"
+"""`bounded_text`: no NUL."""
+VISIBLE_TEXT_PATTERN = rf"^[{WHITESPACE}]*[^\x00{WHITESPACE}][^\x00]*$"
+"""`require_text`: no NUL, not blank."""
+
+
 def require_text(value: str, *, max_length: int) -> str:
     """Non-blank text up to `max_length` characters, kept as given."""
     if not value.strip():
@@ -57,6 +70,8 @@ class Username:
 
     MAX_LENGTH = 64
     _ALLOWED = re.compile(r"[\w.-]+")
+    # ASCII only (NFKC keeps it, one script), and not only dots.
+    PATTERN = r"^\.*[A-Za-z0-9_-][A-Za-z0-9_.-]*$"
 
     def __init__(self, raw: str) -> None:
         value = visible_text(raw, max_length=self.MAX_LENGTH)
@@ -78,6 +93,9 @@ class Email:
 
     MAX_LENGTH = 254
     _SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+    # _SHAPE in printable ASCII (NFKC keeps it, nothing invisible) but ' ' (0x20) and '@'
+    # (0x40); its domain holds a dot between other characters ('.' is 0x2e).
+    PATTERN = r"^[!-?A-~]+@\.*[!-,/-?A-~-]+(?:\.+[!-,/-?A-~-]+)+$"
 
     def __init__(self, raw: str) -> None:
         value = visible_text(raw, max_length=self.MAX_LENGTH)
@@ -128,6 +146,8 @@ def bio(raw: str | None) -> str | None:
 
 IMAGE_MAX_LENGTH = 2048
 _HTTP_URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
+# _HTTP_URL in printable ASCII, or empty for none; '#' is 0x23, '/' 0x2f, '?' 0x3f.
+IMAGE_PATTERN = r'^(?:[Hh][Tt][Tt][Pp][Ss]?://[!-"$-.0->@-~][!-~]*)?$'
 
 
 def image_url(raw: str | None) -> str | None:

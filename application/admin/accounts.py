@@ -28,7 +28,7 @@ async def _target(uow: UnitOfWork, actor: Actor, username: str) -> tuple[User, s
         raise NotFound("profile")
     if isinstance(actor, Principal) and actor.user_id == user.id:
         # An administrator cannot lock themselves out; another one, or the CLI, can.
-        raise ValidationFailed({"username": ["can't be your own account"]})
+        raise Forbidden("username", "can't be your own account")
     return user, admins
 
 

@@ -1,10 +1,9 @@
 """Following and unfollowing: both idempotent, both answer with the profile."""
 
-from application.errors import NotFound
+from application.errors import Forbidden, NotFound
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
 from application.views import ProfileView
-from domain.errors import ValidationFailed
 
 
 class _FollowToggle:
@@ -20,7 +19,7 @@ class _FollowToggle:
                 raise NotFound("profile")
             if self.follow:
                 if followee.id == principal.user_id:
-                    raise ValidationFailed({"username": ["can't be followed by its own account"]})
+                    raise Forbidden("username", "can't be followed by its own account")
                 await self._uow.follows.add(follower_id=principal.user_id, followee_id=followee.id)
             else:
                 await self._uow.follows.remove(

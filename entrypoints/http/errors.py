@@ -58,7 +58,7 @@ ERROR_TABLE: dict[type[Exception], tuple[int, Callable[[Any], Errors]]] = {
     InvalidCredentials: (HTTP_401_UNAUTHORIZED, lambda _: {"credentials": ["invalid"]}),
     InvalidRefreshToken: (HTTP_401_UNAUTHORIZED, lambda _: {"refreshToken": ["invalid"]}),
     AccountSuspended: (HTTP_403_FORBIDDEN, lambda _: {"account": ["suspended"]}),
-    Forbidden: (HTTP_403_FORBIDDEN, lambda e: {e.resource: ["forbidden"]}),
+    Forbidden: (HTTP_403_FORBIDDEN, lambda e: {e.resource: [e.message]}),
     ReauthenticationRequired: (
         HTTP_403_FORBIDDEN,
         lambda _: {"currentPassword": ["is required to change email or password"]},

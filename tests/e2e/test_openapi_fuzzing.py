@@ -16,6 +16,8 @@ CHECKS = ",".join(
         "status_code_conformance",
         "content_type_conformance",
         "response_schema_conformance",
+        # Valid by the document means accepted: every limit the API enforces is declared.
+        "positive_data_acceptance",
     ]
 )
 # Ending the session would sign the fuzzer out halfway; these two get a run of their own.

@@ -35,7 +35,7 @@ class TestProfiles:
 
     async def test_nobody_follows_themselves(self, app: Container, store: InMemoryStore) -> None:
         jake = await sign_up(app, "jake")
-        with pytest.raises(ValidationFailed):
+        with pytest.raises(Forbidden):
             await app.follow_user()(jake, "jake")
         assert store.follows == set()
 

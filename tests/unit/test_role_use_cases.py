@@ -114,9 +114,9 @@ class TestAdministration:
 
     async def test_admins_cannot_lock_themselves_out(self, app: Container) -> None:
         admin = await with_role(app, "boss", Role.ADMIN)
-        with pytest.raises(ValidationFailed):
+        with pytest.raises(Forbidden):
             await app.change_role()(admin, "boss", "user")
-        with pytest.raises(ValidationFailed):
+        with pytest.raises(Forbidden):
             await app.suspend_user()(admin, "boss")
 
     async def test_the_last_active_admin_stays_one(self, app: Container) -> None:

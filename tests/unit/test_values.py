@@ -1,9 +1,12 @@
+import re
+import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from domain.errors import FieldErrors, InvalidValue, ValidationFailed
 from domain.values import (
+    WHITESPACE,
     Email,
     Password,
     Username,
@@ -128,3 +131,13 @@ def test_field_errors_report_every_field() -> None:
     with pytest.raises(ValidationFailed) as failed:
         errors.raise_if_any()
     assert failed.value.errors == {"username": ["can't be blank"], "email": ["is invalid"]}
+
+
+def test_the_documented_whitespace_is_what_strip_removes() -> None:
+    """Blank means only these characters, so the patterns built on them refuse no more and
+    no less than `str.strip()` blanks."""
+    documented = re.compile(f"[{WHITESPACE}]")
+    every = map(chr, range(sys.maxunicode + 1))
+    assert [c for c in every if documented.fullmatch(c)] == [
+        c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()
+    ]

@@ -7,7 +7,7 @@ from litestar import Controller, Router, get, post, put
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
 from litestar.handlers import BaseRouteHandler
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
 from application.admin.accounts import ChangeRole, SuspendUser, UnsuspendUser
 from application.admin.views import ListAudit, ListUsers
@@ -17,7 +17,9 @@ from application.principal import Principal
 from domain.roles import Role
 from entrypoints.http.dependencies import authenticated
 from entrypoints.http.openapi import AUTHENTICATED, errors
+from entrypoints.http.params import PathText, query_text
 from entrypoints.http.structs.admin import (
+    NO_REASON,
     AuditResponse,
     Reason,
     RoleChange,
@@ -45,9 +47,7 @@ class AdminUsersController(Controller):
         self,
         principal: NamedDependency[Principal],
         list_users: NamedDependency[ListUsers],
-        search: Annotated[
-            str | None, QueryParameter(description="Part of a username or e-mail")
-        ] = None,
+        search: Annotated[str | None, query_text("Part of a username or e-mail")] = None,
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> UsersResponse:
@@ -61,7 +61,7 @@ class AdminUsersController(Controller):
     )
     async def change_role(
         self,
-        username: FromPath[str],
+        username: PathText,
         data: JSONBody[RoleChange],
         principal: NamedDependency[Principal],
         change_role: NamedDependency[ChangeRole],
@@ -77,12 +77,12 @@ class AdminUsersController(Controller):
     )
     async def suspend(
         self,
-        username: FromPath[str],
+        username: PathText,
         principal: NamedDependency[Principal],
         suspend_user: NamedDependency[SuspendUser],
-        data: JSONBody[Reason | None] = None,
+        data: JSONBody[Reason] = NO_REASON,
     ) -> UserAdminResponse:
-        view = await suspend_user(principal, username, data.reason if data else None)
+        view = await suspend_user(principal, username, data.reason)
         return UserAdminResponse.of(view)
 
     @post(
@@ -93,12 +93,12 @@ class AdminUsersController(Controller):
     )
     async def unsuspend(
         self,
-        username: FromPath[str],
+        username: PathText,
         principal: NamedDependency[Principal],
         unsuspend_user: NamedDependency[UnsuspendUser],
-        data: JSONBody[Reason | None] = None,
+        data: JSONBody[Reason] = NO_REASON,
     ) -> UserAdminResponse:
-        view = await unsuspend_user(principal, username, data.reason if data else None)
+        view = await unsuspend_user(principal, username, data.reason)
         return UserAdminResponse.of(view)
 
 

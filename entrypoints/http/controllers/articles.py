@@ -2,7 +2,7 @@ from typing import Annotated
 
 from litestar import Controller, delete, get, post, put
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, QueryParameter
+from litestar.params import JSONBody, QueryParameter
 
 from application.articles.create import CreateArticle
 from application.articles.delete import DeleteArticle
@@ -13,7 +13,9 @@ from application.articles.list import ListArticles
 from application.articles.update import UpdateArticle
 from application.ports.queries import ArticleFilter, Page
 from application.principal import Principal
+from domain.audit import REASON_MAX_LENGTH
 from entrypoints.http.openapi import AUTHENTICATED, OPTIONALLY_AUTHENTICATED, errors
+from entrypoints.http.params import PathText, query_text
 from entrypoints.http.structs.articles import (
     ArticleResponse,
     MultipleArticlesResponse,
@@ -23,7 +25,9 @@ from entrypoints.http.structs.articles import (
 
 Reason = Annotated[
     str | None,
-    QueryParameter(description="Why a moderator deletes someone else's work (audited)"),
+    query_text(
+        "Why a moderator deletes someone else's work (audited)", max_length=REASON_MAX_LENGTH
+    ),
 ]
 Limit = Annotated[int, QueryParameter(ge=1, le=Page.MAX_LIMIT, description="How many to return")]
 Offset = Annotated[int, QueryParameter(ge=0, le=Page.MAX_OFFSET, description="How many to skip")]
@@ -43,15 +47,9 @@ class ArticlesController(Controller):
         self,
         viewer: NamedDependency[Principal | None],
         list_articles: NamedDependency[ListArticles],
-        tag: Annotated[
-            str | None, QueryParameter(description="Only articles with this tag")
-        ] = None,
-        author: Annotated[
-            str | None, QueryParameter(description="Only articles by this user")
-        ] = None,
-        favorited: Annotated[
-            str | None, QueryParameter(description="Only articles this user favorited")
-        ] = None,
+        tag: Annotated[str | None, query_text("Only articles with this tag")] = None,
+        author: Annotated[str | None, query_text("Only articles by this user")] = None,
+        favorited: Annotated[str | None, query_text("Only articles this user favorited")] = None,
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> MultipleArticlesResponse:
@@ -101,7 +99,7 @@ class ArticlesController(Controller):
     )
     async def get_article(
         self,
-        slug: FromPath[str],
+        slug: PathText,
         viewer: NamedDependency[Principal | None],
         get_article: NamedDependency[GetArticle],
     ) -> ArticleResponse:
@@ -115,7 +113,7 @@ class ArticlesController(Controller):
     )
     async def update(
         self,
-        slug: FromPath[str],
+        slug: PathText,
         data: JSONBody[UpdateArticleRequest],
         principal: NamedDependency[Principal],
         update_article: NamedDependency[UpdateArticle],
@@ -130,7 +128,7 @@ class ArticlesController(Controller):
     )
     async def remove(
         self,
-        slug: FromPath[str],
+        slug: PathText,
         principal: NamedDependency[Principal],
         delete_article: NamedDependency[DeleteArticle],
         reason: Reason = None,
@@ -147,7 +145,7 @@ class ArticlesController(Controller):
     )
     async def favorite(
         self,
-        slug: FromPath[str],
+        slug: PathText,
         principal: NamedDependency[Principal],
         favorite_article: NamedDependency[FavoriteArticle],
     ) -> ArticleResponse:
@@ -163,7 +161,7 @@ class ArticlesController(Controller):
     )
     async def unfavorite(
         self,
-        slug: FromPath[str],
+        slug: PathText,
         principal: NamedDependency[Principal],
         unfavorite_article: NamedDependency[UnfavoriteArticle],
     ) -> ArticleResponse:

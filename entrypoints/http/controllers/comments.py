@@ -2,7 +2,7 @@ from typing import Annotated
 
 from litestar import Controller, delete, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody, PathParameter
+from litestar.params import JSONBody, PathParameter
 
 from application.comments.add import AddComment
 from application.comments.delete import DeleteComment
@@ -11,12 +11,15 @@ from application.ports.queries import Page
 from application.principal import Principal
 from entrypoints.http.controllers.articles import Limit, Offset, Reason
 from entrypoints.http.openapi import AUTHENTICATED, OPTIONALLY_AUTHENTICATED, errors
+from entrypoints.http.params import PathText
 from entrypoints.http.structs.comments import (
     Comment,
     CommentResponse,
     MultipleCommentsResponse,
     NewCommentRequest,
 )
+
+MAX_ID = 2**63 - 1
 
 
 class CommentsController(Controller):
@@ -31,7 +34,7 @@ class CommentsController(Controller):
     )
     async def list_comments(
         self,
-        slug: FromPath[str],
+        slug: PathText,
         viewer: NamedDependency[Principal | None],
         list_comments: NamedDependency[ListComments],
         # Stock front ends ask with no parameters and show what comes back: the most a
@@ -51,7 +54,7 @@ class CommentsController(Controller):
     )
     async def add(
         self,
-        slug: FromPath[str],
+        slug: PathText,
         data: JSONBody[NewCommentRequest],
         principal: NamedDependency[Principal],
         add_comment: NamedDependency[AddComment],
@@ -67,8 +70,12 @@ class CommentsController(Controller):
     )
     async def remove(
         self,
-        slug: FromPath[str],
-        comment_id: Annotated[int, PathParameter(ge=1, le=2**63 - 1)],
+        slug: PathText,
+        comment_id: Annotated[
+            int,
+            # A bigint. Litestar writes bounds as floats, and 2**63 - 1 as a float is 2**63.
+            PathParameter(ge=1, le=MAX_ID, schema_extra={"maximum": MAX_ID}),
+        ],
         principal: NamedDependency[Principal],
         delete_comment: NamedDependency[DeleteComment],
         reason: Reason = None,

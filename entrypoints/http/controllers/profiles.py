@@ -1,11 +1,11 @@
 from litestar import Controller, delete, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath
 
 from application.principal import Principal
 from application.profiles.follow import FollowUser, UnfollowUser
 from application.profiles.get import GetProfile
 from entrypoints.http.openapi import AUTHENTICATED, OPTIONALLY_AUTHENTICATED, errors
+from entrypoints.http.params import PathText
 from entrypoints.http.structs.profiles import ProfileResponse
 
 
@@ -18,7 +18,7 @@ class ProfilesController(Controller):
     )
     async def get_profile(
         self,
-        username: FromPath[str],
+        username: PathText,
         viewer: NamedDependency[Principal | None],
         get_profile: NamedDependency[GetProfile],
     ) -> ProfileResponse:
@@ -29,11 +29,11 @@ class ProfilesController(Controller):
         status_code=200,
         summary="Follow a user",
         security=AUTHENTICATED,
-        responses=errors(401, 404),
+        responses=errors(401, 403, 404),
     )
     async def follow(
         self,
-        username: FromPath[str],
+        username: PathText,
         principal: NamedDependency[Principal],
         follow_user: NamedDependency[FollowUser],
     ) -> ProfileResponse:
@@ -48,7 +48,7 @@ class ProfilesController(Controller):
     )
     async def unfollow(
         self,
-        username: FromPath[str],
+        username: PathText,
         principal: NamedDependency[Principal],
         unfollow_user: NamedDependency[UnfollowUser],
     ) -> ProfileResponse:

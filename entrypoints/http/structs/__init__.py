@@ -1,7 +1,7 @@
 """msgspec structs of the wire format: camelCase, each resource in its envelope."""
 
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -12,6 +12,14 @@ T = TypeVar("T")
 
 class Wire(msgspec.Struct, rename="camel", kw_only=True):
     """Base of every request and response struct."""
+
+
+def documented(**keywords: Any) -> dict[str, Any]:
+    """JSON Schema keywords for the OpenAPI document alone, as `Meta(extra_json_schema=...)`:
+    Litestar copies `extra` into the field's schema and msgspec does not enforce it. For the
+    rules the domain checks after decoding, so that clients read every field's problems in
+    the domain's words rather than msgspec's first one."""
+    return {"extra": keywords}
 
 
 def timestamp(moment: datetime) -> str:

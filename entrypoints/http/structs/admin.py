@@ -1,5 +1,22 @@
+from typing import Annotated
+
+from msgspec import Meta, Struct
+
 from application.views import AuditPage, UserAdminView, UserPage
-from entrypoints.http.structs import Wire, timestamp
+from domain.audit import REASON_MAX_LENGTH
+from domain.roles import Role
+from domain.values import STORABLE_TEXT_PATTERN
+from entrypoints.http.structs import Wire, documented, timestamp
+
+RoleName = Annotated[str, Meta(extra_json_schema=documented(enum=[role.value for role in Role]))]
+ReasonText = Annotated[
+    str,
+    Meta(
+        max_length=REASON_MAX_LENGTH,
+        description="Why (audited)",
+        extra_json_schema=documented(pattern=STORABLE_TEXT_PATTERN),
+    ),
+]
 
 
 class UserAdmin(Wire):
@@ -38,12 +55,18 @@ class UsersResponse(Wire):
 
 
 class RoleChange(Wire):
-    role: str
-    reason: str | None = None
+    role: RoleName
+    reason: ReasonText | None = None
 
 
-class Reason(Wire):
-    reason: str | None = None
+class Reason(Struct, frozen=True, kw_only=True):
+    """A body that may be left out: frozen, so that one `NO_REASON` can stand in for it (a
+    `Wire` is not, and typing forbids a frozen subclass of it)."""
+
+    reason: ReasonText | None = None
+
+
+NO_REASON = Reason()
 
 
 class AuditEntry(Wire):

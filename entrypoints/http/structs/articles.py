@@ -5,16 +5,38 @@ from msgspec import UNSET, Meta, UnsetType
 from application.articles.create import NewArticle as NewArticleCommand
 from application.articles.update import ArticleChanges
 from application.views import ArticlePage, ArticleView
-from domain import articles
-from entrypoints.http.structs import Wire, change, timestamp
+from domain import articles, values
+from entrypoints.http.structs import Wire, change, documented, timestamp
 from entrypoints.http.structs.profiles import Profile
 
-Title = Annotated[str, Meta(min_length=1, max_length=articles.TITLE_MAX_LENGTH)]
-Description = Annotated[str, Meta(min_length=1, max_length=articles.DESCRIPTION_MAX_LENGTH)]
-Body = Annotated[str, Meta(min_length=1, max_length=articles.BODY_MAX_LENGTH)]
+
+def _text(max_length: int) -> Meta:
+    """Non-blank text; msgspec checks the length, the domain the rest."""
+    return Meta(
+        min_length=1,
+        max_length=max_length,
+        extra_json_schema=documented(pattern=values.VISIBLE_TEXT_PATTERN),
+    )
+
+
+Title = Annotated[str, _text(articles.TITLE_MAX_LENGTH)]
+Description = Annotated[str, _text(articles.DESCRIPTION_MAX_LENGTH)]
+Body = Annotated[str, _text(articles.BODY_MAX_LENGTH)]
 Tag = Annotated[str, Meta(min_length=1, max_length=articles.TAG_MAX_LENGTH)]
+# Litestar documents no constraint of a list's items: the tag's are declared here.
+TAG_SCHEMA = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": articles.TAG_MAX_LENGTH,
+    "pattern": articles.TAG_PATTERN,
+}
 TagList = Annotated[
-    list[Tag], Meta(max_length=articles.MAX_TAGS, description="Sorted and made distinct")
+    list[Tag],
+    Meta(
+        max_length=articles.MAX_TAGS,
+        description="Sorted and made distinct",
+        extra_json_schema=documented(items=TAG_SCHEMA),
+    ),
 ]
 
 

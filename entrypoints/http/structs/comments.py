@@ -4,12 +4,20 @@ from msgspec import Meta
 
 from application.views import CommentView
 from domain.comments import BODY_MAX_LENGTH
-from entrypoints.http.structs import Wire, timestamp
+from domain.values import VISIBLE_TEXT_PATTERN
+from entrypoints.http.structs import Wire, documented, timestamp
 from entrypoints.http.structs.profiles import Profile
 
 
 class NewComment(Wire):
-    body: Annotated[str, Meta(min_length=1, max_length=BODY_MAX_LENGTH)]
+    body: Annotated[
+        str,
+        Meta(
+            min_length=1,
+            max_length=BODY_MAX_LENGTH,
+            extra_json_schema=documented(pattern=VISIBLE_TEXT_PATTERN),
+        ),
+    ]
 
 
 class NewCommentRequest(Wire):

@@ -9,24 +9,43 @@ from application.users.update import AccountChanges
 from application.users.views import Account, SignedIn
 from application.views import SessionView
 from domain import values
-from entrypoints.http.structs import Wire, change, timestamp
+from entrypoints.http.structs import Wire, change, documented, timestamp
 
-# Lengths as the domain limits them, for the OpenAPI document; the domain checks the rest.
+# msgspec checks the lengths; the domain checks the rest, and the document declares it all.
 Username = Annotated[
     str,
     Meta(
         min_length=1,
         max_length=values.Username.MAX_LENGTH,
         description="Letters, digits, '_', '-' and '.'; unique ignoring case",
+        extra_json_schema=documented(pattern=values.Username.PATTERN),
     ),
 ]
-Email = Annotated[str, Meta(min_length=1, max_length=values.Email.MAX_LENGTH)]
+Email = Annotated[
+    str,
+    Meta(
+        min_length=1,
+        max_length=values.Email.MAX_LENGTH,
+        extra_json_schema=documented(pattern=values.Email.PATTERN),
+    ),
+]
 Password = Annotated[
     str,
     Meta(
         min_length=1,
         description=f"At least {values.Password.MIN_LENGTH} characters, "
         f"at most {values.Password.MAX_BYTES} bytes in UTF-8",
+        # A character takes at most 4 bytes in UTF-8.
+        extra_json_schema=documented(
+            minLength=values.Password.MIN_LENGTH, maxLength=values.Password.MAX_BYTES // 4
+        ),
+    ),
+]
+Bio = Annotated[
+    str,
+    Meta(
+        max_length=values.BIO_MAX_LENGTH,
+        extra_json_schema=documented(pattern=values.STORABLE_TEXT_PATTERN),
     ),
 ]
 CurrentPassword = Annotated[
@@ -37,9 +56,13 @@ CurrentPassword = Annotated[
         "login is recent (CONDUIT_REAUTH_WINDOW, 10 minutes by default)",
     ),
 ]
-Bio = Annotated[str, Meta(max_length=values.BIO_MAX_LENGTH)]
 Image = Annotated[
-    str, Meta(max_length=values.IMAGE_MAX_LENGTH, description="An http(s) URL, or empty")
+    str,
+    Meta(
+        max_length=values.IMAGE_MAX_LENGTH,
+        description="An http(s) URL, or empty",
+        extra_json_schema=documented(pattern=values.IMAGE_PATTERN),
+    ),
 ]
 
 
