@@ -3,10 +3,13 @@
 import asyncio
 import os
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import httpx
 
 from adapters.postgres import migrator
 from adapters.postgres.admin import create_database, database_url, drop_database
@@ -40,3 +43,13 @@ def bench_database() -> Iterator[str]:
         asyncio.run(drop_database(server, name))
         if embedded is not None:
             embedded.stop()
+
+
+def wait_until_live(base: str) -> None:
+    """Returns once the server at `base` answers its liveness probe (for up to ten seconds)."""
+    for _ in range(100):
+        try:
+            httpx.get(f"{base}/health/live")
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)

@@ -12,14 +12,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx
-
-from tests.bench import bench_database
+from tests.bench import bench_database, wait_until_live
 from tests.bench.seed import seed
 
 BIN = Path(sys.executable).parent
@@ -43,12 +40,7 @@ SERVERS: dict[str, Callable[[int], list[str]]] = {
 def measure(command: list[str], token: str) -> tuple[float, str]:
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(100):
-            try:
-                httpx.get(f"http://127.0.0.1:{PORT}/health/live")
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        wait_until_live(f"http://127.0.0.1:{PORT}")
         target = f"http://127.0.0.1:{PORT}{URL}"
         header = f"Authorization: Token {token}"
         wrk = ["wrk", "-t2", "-c64", "--latency", "-H", header]

@@ -26,7 +26,7 @@ from application.principal import Principal
 from application.users.accounts import NewAccount
 from entrypoints.container import Container, shutdown
 from entrypoints.settings import Settings
-from tests.bench import bench_database
+from tests.bench import bench_database, wait_until_live
 
 ARTICLES, VOCABULARY, TAGS_EACH = 200, 300, 20
 EDITS, EDITORS = 10_000, 4  # each editor edits an article of its own
@@ -80,12 +80,7 @@ def served() -> Iterator[str]:
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                httpx.get(f"{base}/health/live")
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
+        wait_until_live(base)
         yield base
     finally:
         server.terminate()
