@@ -76,11 +76,11 @@ class InMemoryQueries:
         return ActiveCaller(user_id=user.id, role=user.role)
 
     async def users(self, search: str | None, page: Page) -> UserPage:
-        wanted = (search or "").lower()
+        wanted = identity_key(search or "")
         found = [
             u
             for u in self._store.users.values()
-            if wanted in u.username.lower() or wanted in u.email.lower()
+            if wanted in u.username_key or wanted in u.email_key
         ]
         found.sort(key=lambda u: (u.created_at, u.id), reverse=True)
         window = found[page.offset : page.offset + page.limit]

@@ -129,7 +129,7 @@ class SqlaQueries:
     async def users(self, search: str | None, page: Page) -> UserPage:
         rows = await self._all(
             _users_page(search is not None),
-            search=search and f"%{_escape_like(search)}%",
+            search=search and f"%{_escape_like(identity_key(search))}%",
             limit=page.limit,
             offset=page.offset,
         )
@@ -338,8 +338,8 @@ def _users_page(search: bool) -> Select[Any]:
     conditions = (
         [
             or_(
-                users.c.username.ilike(pattern, escape="\\"),
-                users.c.email.ilike(pattern, escape="\\"),
+                users.c.username_key.like(pattern, escape="\\"),
+                users.c.email_key.like(pattern, escape="\\"),
             )
         ]
         if search

@@ -21,7 +21,7 @@ from domain.roles import Role
 @dataclass(frozen=True, slots=True)
 class ArticleFilter:
     """Filters by tag, author username and username of a user who favorited; None is
-    "any". Usernames match ignoring case; an unknown one matches nothing."""
+    "any". Usernames match by `identity_key`; an unknown one matches nothing."""
 
     tag: str | None = None
     author: str | None = None
@@ -96,8 +96,8 @@ class SessionLookup(Protocol):
 
 class AdminQueries(Protocol):
     async def users(self, search: str | None, page: Page) -> UserPage:
-        """Accounts whose username or e-mail contains `search` (ignoring case), newest
-        first."""
+        """Accounts whose username or e-mail contains `search`, compared by their
+        `identity_key`s, newest first."""
         ...
 
     async def audit(self, page: Page) -> AuditPage:
