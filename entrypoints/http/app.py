@@ -34,7 +34,12 @@ from entrypoints.http.controllers.well_known import WellKnownController
 from entrypoints.http.dependencies import container_of, dependencies
 from entrypoints.http.errors import exception_handlers
 from entrypoints.http.hosts import AllowedHostsMiddleware
-from entrypoints.http.middleware import RateLimitMiddleware, request_id_of, security_headers
+from entrypoints.http.middleware import (
+    OPERATIONS_PREFIXES,
+    RateLimitMiddleware,
+    request_id_of,
+    security_headers,
+)
 from entrypoints.http.openapi import openapi_config
 from entrypoints.observability.logging import configure_logging
 from entrypoints.observability.metrics import HTTP_DURATION, HTTP_REQUESTS, worker_exited
@@ -42,7 +47,6 @@ from entrypoints.observability.tracing import tracing_plugins
 from entrypoints.settings import Settings
 
 access_log = structlog.stdlib.get_logger("conduit.access")
-QUIET_ROUTES = ("/health/", "/metrics")
 
 
 class ConduitApp(Litestar):
@@ -81,7 +85,7 @@ def _record(scope: Any, status: int, seconds: float) -> None:
     HTTP_REQUESTS.labels(method, route, status).inc()
     HTTP_DURATION.labels(method, route, status).observe(seconds)
     principal = scope.get("state", {}).get("principal")
-    level = logging.DEBUG if scope["path"].startswith(QUIET_ROUTES) else logging.INFO
+    level = logging.DEBUG if scope["path"].startswith(OPERATIONS_PREFIXES) else logging.INFO
     access_log.log(
         level,
         "request",

@@ -12,11 +12,10 @@ from litestar.enums import ScopeType
 from litestar.middleware import ASGIMiddleware
 from litestar.types import ASGIApp, Receive, Scope, Send
 
+from entrypoints.http.middleware import OPERATIONS_PREFIXES
+
 # A name (or a bracketed IPv6 address), then an optional port; anything else is refused.
 HOST_HEADER = re.compile(r"(?P<name>[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?")
-# Load balancers and Prometheus address a worker by its IP address, which no list can
-# foresee; these routes publish no URL, and /metrics has a token of its own.
-UNCHECKED_PREFIXES = ("/health/", "/metrics")
 
 
 class HostNotAllowed(Exception):
@@ -54,5 +53,7 @@ class AllowedHostsMiddleware(ASGIMiddleware):
 
 
 def _unchecked(scope: Scope) -> bool:
+    # No list can foresee the IP a probe uses; these routes publish no URL, and /metrics
+    # has a token of its own.
     path: str = scope["path"]
-    return path.startswith(UNCHECKED_PREFIXES)
+    return path.startswith(OPERATIONS_PREFIXES)

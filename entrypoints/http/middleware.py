@@ -15,7 +15,9 @@ from entrypoints.http.client_ip import client_address
 
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 AUTH_ROUTES = {("POST", "/api/users"), ("POST", "/api/users/login"), ("POST", "/api/users/refresh")}
-UNLIMITED_PREFIXES = ("/health/", "/metrics")
+# Probes and scrapers (load balancers, Prometheus) poll these and address a worker by its IP:
+# not rate-limited, not held to the allowed hosts, logged at debug level only.
+OPERATIONS_PREFIXES = ("/health/", "/metrics")
 CARRIES_TOKENS = "carries_tokens"
 """A route handler's `opt` flag: its responses hand out tokens, so no cache may keep them."""
 
@@ -61,7 +63,7 @@ class RateLimitMiddleware(ASGIMiddleware):
 
 def _unlimited(scope: Scope) -> bool:
     path: str = scope["path"]
-    return path.startswith(UNLIMITED_PREFIXES)
+    return path.startswith(OPERATIONS_PREFIXES)
 
 
 def _tighter(first: RateDecision, second: RateDecision) -> RateDecision:

@@ -7,7 +7,7 @@ from litestar import Controller, Router, get, post, put
 from litestar.connection import ASGIConnection
 from litestar.di import NamedDependency
 from litestar.handlers import BaseRouteHandler
-from litestar.params import JSONBody, QueryParameter
+from litestar.params import JSONBody
 
 from application.admin.accounts import ChangeRole, SuspendUser, UnsuspendUser
 from application.admin.views import ListAudit, ListUsers
@@ -17,7 +17,7 @@ from application.principal import Principal
 from domain.roles import Role
 from entrypoints.http.dependencies import authenticated
 from entrypoints.http.openapi import AUTHENTICATED, errors
-from entrypoints.http.params import PathText, query_text
+from entrypoints.http.params import Limit, Offset, PathText, query_text
 from entrypoints.http.structs.admin import (
     NO_REASON,
     AuditResponse,
@@ -26,9 +26,6 @@ from entrypoints.http.structs.admin import (
     UserAdminResponse,
     UsersResponse,
 )
-
-Limit = Annotated[int, QueryParameter(ge=1, le=Page.MAX_LIMIT)]
-Offset = Annotated[int, QueryParameter(ge=0, le=Page.MAX_OFFSET)]
 
 
 async def administrators_only(

@@ -2,7 +2,7 @@ from typing import Annotated
 
 from litestar import Controller, delete, get, post, put
 from litestar.di import NamedDependency
-from litestar.params import JSONBody, QueryParameter
+from litestar.params import JSONBody
 
 from application.articles.create import CreateArticle
 from application.articles.delete import DeleteArticle
@@ -15,7 +15,7 @@ from application.ports.queries import ArticleFilter, Page
 from application.principal import Principal
 from domain.audit import REASON_MAX_LENGTH
 from entrypoints.http.openapi import AUTHENTICATED, OPTIONALLY_AUTHENTICATED, errors
-from entrypoints.http.params import PathText, query_text
+from entrypoints.http.params import Limit, Offset, PathText, query_text
 from entrypoints.http.structs.articles import (
     ArticleResponse,
     MultipleArticlesResponse,
@@ -29,8 +29,6 @@ Reason = Annotated[
         "Why a moderator deletes someone else's work (audited)", max_length=REASON_MAX_LENGTH
     ),
 ]
-Limit = Annotated[int, QueryParameter(ge=1, le=Page.MAX_LIMIT, description="How many to return")]
-Offset = Annotated[int, QueryParameter(ge=0, le=Page.MAX_OFFSET, description="How many to skip")]
 
 
 class ArticlesController(Controller):

@@ -9,9 +9,9 @@ from application.comments.delete import DeleteComment
 from application.comments.list import ListComments
 from application.ports.queries import Page
 from application.principal import Principal
-from entrypoints.http.controllers.articles import Limit, Offset, Reason
+from entrypoints.http.controllers.articles import Reason
 from entrypoints.http.openapi import AUTHENTICATED, OPTIONALLY_AUTHENTICATED, errors
-from entrypoints.http.params import PathText
+from entrypoints.http.params import Limit, Offset, PathText
 from entrypoints.http.structs.comments import (
     Comment,
     CommentResponse,
