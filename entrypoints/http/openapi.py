@@ -7,7 +7,7 @@ AUTHENTICATED: list[SecurityRequirement] = [{"Token": []}]
 OPTIONALLY_AUTHENTICATED: list[SecurityRequirement] = [{}, {"Token": []}]
 
 _MEANINGS = {
-    400: "Malformed request body",
+    400: "Malformed request body, or a Host not allowed",
     401: "Missing or invalid token",
     403: "Not allowed for this user",
     404: "Not found",
@@ -17,8 +17,8 @@ _MEANINGS = {
     429: "Rate limit spent; see Retry-After",
     503: "Database unavailable; see Retry-After",
 }
-ANY_REQUEST = (422, 429, 503)  # a bad value in path or query, a rate limit, the database
-WITH_A_BODY = (400, 413)
+ANY_REQUEST = (400, 422, 429, 503)  # a host not allowed, a bad value, a rate limit, the database
+WITH_A_BODY = (413,)
 
 
 def errors(*status_codes: int, body: bool = False) -> dict[int, ResponseSpec]:
