@@ -22,7 +22,7 @@ class InvalidRefreshToken(ApplicationError):
 
 
 class AccountSuspended(ApplicationError):
-    """The account is suspended: it may not sign in or refresh."""
+    """The account is suspended: it may not refresh (a login answers as a wrong password)."""
 
 
 class ReauthenticationRequired(ApplicationError):

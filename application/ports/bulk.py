@@ -12,7 +12,7 @@ from uuid import UUID
 
 @dataclass(slots=True)
 class UserRow:
-    """A valid account to store; an existing one with the same username (ignoring case)
+    """A valid account to store; an existing one with the same username (by `identity_key`)
     is updated."""
 
     username: str

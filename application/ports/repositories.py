@@ -16,11 +16,11 @@ class UserRepository(Protocol):
     async def get(self, user_id: UUID) -> User | None: ...
 
     async def get_by_email(self, email: str) -> User | None:
-        """Looks the e-mail up ignoring case."""
+        """Looks the e-mail up by its `identity_key`."""
         ...
 
     async def get_by_username(self, username: str) -> User | None:
-        """Looks the username up ignoring case."""
+        """Looks the username up by its `identity_key`."""
         ...
 
     async def taken(
@@ -31,7 +31,7 @@ class UserRepository(Protocol):
         excluding: UUID | None = None,
     ) -> list[str]:
         """Which of the given identifiers ("username", "email") another account already uses,
-        ignoring case."""
+        by `identity_key`."""
         ...
 
     def add(self, user: User) -> None: ...

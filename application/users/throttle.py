@@ -41,7 +41,7 @@ class AccountThrottle:
 
 
 class LoginLockout:
-    """Failed logins per account (an e-mail, ignoring case) from one client address, and per
+    """Failed logins per account (an e-mail, by `identity_key`) from one client address, and per
     account from anywhere."""
 
     def __init__(self, limiter: RateLimiter) -> None:

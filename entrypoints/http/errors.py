@@ -83,7 +83,7 @@ def error_response(
 def handle_use_case_error(
     _: AnyRequest, error: ApplicationError | DomainError
 ) -> Response[dict[str, Errors]]:
-    if isinstance(error, InvalidCredentials):
+    if isinstance(error, InvalidCredentials | WrongCurrentPassword):
         FAILED_LOGINS.inc()
     for error_type in type(error).__mro__:
         if error_type in ERROR_TABLE:

@@ -9,7 +9,7 @@ from litestar.testing import AsyncTestClient
 from entrypoints.container import Container
 from entrypoints.http.app import create_app
 from entrypoints.settings import Settings
-from tests.http.conftest import Client, sign_up
+from tests.http.conftest import Client, auth, sign_up
 
 
 def value(text: str, series: str) -> float:
@@ -46,6 +46,21 @@ async def test_requests_by_route_template_and_failed_logins_are_counted(
         == 1
     )
     assert "conduit_http_request_duration_seconds_bucket" in after
+
+
+async def test_a_wrong_current_password_counts_as_a_failed_login(
+    settings: Settings, db: Any
+) -> None:
+    always_asked = replace(settings, metrics_open=True, reauth_window=0)
+    async with AsyncTestClient(create_app(Container(settings=always_asked))) as client:
+        token = (await sign_up(client, "jake"))["token"]
+        before = (await client.get("/metrics")).text
+        change = {"user": {"email": "thief@example.com", "currentPassword": "a guess"}}
+        response = await client.put("/api/user", headers=auth(token), json=change)
+        after = (await client.get("/metrics")).text
+    assert response.status_code == 403
+    failed = "conduit_failed_logins_total"
+    assert value(after, failed) - value(before, failed) == 1
 
 
 async def test_metrics_are_off_without_a_token(client: Client) -> None:

@@ -17,7 +17,8 @@ Username = Annotated[
     Meta(
         min_length=1,
         max_length=values.Username.MAX_LENGTH,
-        description="Letters, digits, '_', '-' and '.'; unique ignoring case",
+        description="Letters of one script, digits, '_', '-' and '.', not only dots; "
+        "unique ignoring case and width",
         extra_json_schema=documented(pattern=values.Username.PATTERN),
     ),
 ]
