@@ -31,13 +31,15 @@ class LimitsRateLimiter:
     CONNECTIONS = 32
 
     def __init__(
-        self, redis_url: str | None, *, key_prefix: str = "conduit", timeout: float = 0.5
+        self, redis_url: str | None, *, key_prefix: str = "conduit", timeout: float = 2.0
     ) -> None:
         self._memory = FixedWindowRateLimiter(MemoryStorage())
         self._redis = None
         if redis_url:
             # A burst waits (up to `timeout`) for one of a few connections rather than
-            # opening hundreds, or failing over to memory because it could not.
+            # opening hundreds. A refused connection fails over at once; `timeout` is only
+            # for a Redis that hangs, so it is long enough that a worker too busy to read
+            # answers in time does not take healthy Redis for a silent one.
             pool = BlockingConnectionPool.from_url(
                 redis_url,
                 max_connections=self.CONNECTIONS,

@@ -24,6 +24,6 @@ def test_two_workers_sharing_redis_let_exactly_the_limit_through(
             return [response.status_code for response in responses]
 
         statuses = asyncio.run(burst())
-    assert statuses.count(200) == 50
-    assert statuses.count(429) == 150
+    assert statuses.count(200) == 50, server.output.decode()
+    assert statuses.count(429) == 150, server.output.decode()
     assert server.output.count(b"Spawning worker-") == 2
