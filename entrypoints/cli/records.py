@@ -100,3 +100,6 @@ class ArticleJson(Record, kw_only=True):
                 for c in record.comments
             ],
         )
+
+
+KINDS: dict[str, type[UserJson] | type[ArticleJson]] = {"users": UserJson, "articles": ArticleJson}

@@ -4,7 +4,7 @@ from msgspec import UNSET, Meta, UnsetType
 
 from application.articles.create import NewArticle as NewArticleCommand
 from application.articles.update import ArticleChanges
-from application.views import ArticlePage, ArticleView
+from application.articles.views import ArticlePage, ArticleView
 from domain import articles, values
 from entrypoints.http.structs import Wire, change, documented, timestamp
 from entrypoints.http.structs.profiles import Profile
