@@ -8,6 +8,8 @@ from adapters.memory.store import InMemoryStore
 from application.ports.bulk import (
     ArticleRecord,
     ArticleRow,
+    BulkReader,
+    BulkStore,
     CommentRecord,
     UserRecord,
     UserRow,
@@ -19,7 +21,7 @@ from domain.identifiers import identity_key
 from domain.users import User
 
 
-class InMemoryBulkStore:
+class InMemoryBulkStore(BulkStore):
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
 
@@ -142,7 +144,7 @@ def _content(article: Article) -> tuple[object, ...]:
     return tuple(getattr(article, name) for name in CONTENT)
 
 
-class InMemoryBulkReader:
+class InMemoryBulkReader(BulkReader):
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
 

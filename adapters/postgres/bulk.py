@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from application.ports.bulk import (
     ArticleRecord,
     ArticleRow,
+    BulkReader,
+    BulkStore,
     CommentRecord,
     UserRecord,
     UserRow,
@@ -134,7 +136,7 @@ ORDER BY a.created_at, a.slug
 """
 
 
-class PostgresBulkStore:
+class PostgresBulkStore(BulkStore):
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
@@ -278,7 +280,7 @@ async def driver_connection(engine: AsyncEngine) -> AsyncIterator[asyncpg.Connec
         yield raw.driver_connection
 
 
-class PostgresBulkReader:
+class PostgresBulkReader(BulkReader):
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 

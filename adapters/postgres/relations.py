@@ -7,9 +7,10 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.postgres.tables import articles, favorites, follows
+from application.ports.repositories import FavoriteRepository, FollowRepository
 
 
-class SqlaFavoriteRepository:
+class SqlaFavoriteRepository(FavoriteRepository):
     """The article's `favorites_count` changes in the same statement as the link, only when
     the link really changed, so concurrent favorites count exactly."""
 
@@ -44,7 +45,7 @@ class SqlaFavoriteRepository:
         )
 
 
-class SqlaFollowRepository:
+class SqlaFollowRepository(FollowRepository):
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
