@@ -18,8 +18,8 @@ from adapters.memory.clock import FakeClock
 from adapters.memory.store import InMemoryStore
 from adapters.memory.unit_of_work import InMemoryUnitOfWork
 from adapters.postgres import migrator
-from adapters.postgres.admin import create_database, database_url, drop_database
 from adapters.postgres.database import Database
+from adapters.postgres.provisioning import create_database, database_url, drop_database
 from adapters.postgres.tables import metadata
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from adapters.security.jose_tokens import JoseTokenService

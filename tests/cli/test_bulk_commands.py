@@ -17,7 +17,7 @@ from httpx import Response
 from litestar.testing import AsyncTestClient
 
 from adapters.postgres import migrator
-from adapters.postgres.admin import asyncpg_dsn
+from adapters.postgres.provisioning import asyncpg_dsn
 from entrypoints.container import Container
 from entrypoints.http.app import create_app
 from entrypoints.settings import Settings
