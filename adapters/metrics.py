@@ -17,9 +17,15 @@ DB_CONNECTIONS = Gauge(
     ["state"],
     multiprocess_mode="livesum",
 )
+FAILED_LOGINS = Counter("conduit_failed_logins", "Logins refused for wrong credentials")
 PASSWORD_HASHES = Gauge(
     "conduit_password_hashes",
     "Password hashes (argon2id) waiting for a thread, or running",
     ["state"],
     multiprocess_mode="livesum",
 )
+
+
+class PrometheusSignInAttempts:
+    def failed(self) -> None:
+        FAILED_LOGINS.inc()

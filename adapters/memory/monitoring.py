@@ -1,0 +1,6 @@
+class CountedSignInAttempts:
+    def __init__(self) -> None:
+        self.failures = 0
+
+    def failed(self) -> None:
+        self.failures += 1
