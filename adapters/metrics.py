@@ -2,6 +2,8 @@
 
 from prometheus_client import Counter, Gauge
 
+from application.ports.monitoring import SignInAttempts
+
 RATE_LIMIT_REJECTIONS = Counter(
     "conduit_rate_limit_rejections",
     "Requests refused because a rate limit was spent",
@@ -17,9 +19,15 @@ DB_CONNECTIONS = Gauge(
     ["state"],
     multiprocess_mode="livesum",
 )
+FAILED_LOGINS = Counter("conduit_failed_logins", "Logins refused for wrong credentials")
 PASSWORD_HASHES = Gauge(
     "conduit_password_hashes",
     "Password hashes (argon2id) waiting for a thread, or running",
     ["state"],
     multiprocess_mode="livesum",
 )
+
+
+class PrometheusSignInAttempts(SignInAttempts):
+    def failed(self) -> None:
+        FAILED_LOGINS.inc()

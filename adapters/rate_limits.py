@@ -1,6 +1,7 @@
 """Rate limits on the `limits` package: fixed windows whose every decision is one atomic
 operation (a Lua script on Redis), so the limit holds across workers and hosts."""
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -14,6 +15,7 @@ from redis.asyncio import BlockingConnectionPool
 from redis.exceptions import RedisError
 
 from adapters.metrics import RATE_LIMIT_FALLBACKS
+from application.ports.health import DependencyCheck
 from application.ports.rate_limits import Quota, RateDecision, RateLimiter
 
 log = logging.getLogger(__name__)
@@ -127,3 +129,20 @@ async def _decision(
         remaining=stats.remaining,
         reset_after=max(1, round(stats.reset_time - time.time())),
     )
+
+
+class SharedLimitsCheck(DependencyCheck):
+    """Readiness asks Redis, when rate limits are shared through it; without Redis there is
+    nothing to fail."""
+
+    name = "redis"
+
+    def __init__(self, limiter: LimitsRateLimiter) -> None:
+        self._limiter = limiter
+
+    async def answers(self, within_seconds: float) -> bool:
+        try:
+            async with asyncio.timeout(within_seconds):
+                return await self._limiter.redis_answers() is not False
+        except TimeoutError:
+            return False

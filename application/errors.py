@@ -66,3 +66,13 @@ class AlreadyTaken(ApplicationError):
     def __init__(self, fields: list[str]) -> None:
         super().__init__(f"already taken: {', '.join(fields)}")
         self.fields = fields
+
+
+class StoreUnavailable(ApplicationError):
+    """The database could not answer (down, unreachable, overloaded, too slow, no free
+    connection in time), as opposed to refusing what it was asked: worth trying again later."""
+
+
+class UnstorableValue(ApplicationError):
+    """The database refused a value it was given (a NUL character, a number out of range):
+    the caller's fault, not the server's."""

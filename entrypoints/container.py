@@ -6,16 +6,20 @@ from typing import TypeVar
 from dependency_injector import containers, providers
 
 from adapters.clock import SystemClock
+from adapters.metrics import PrometheusSignInAttempts
 from adapters.postgres.bulk import PostgresBulkReader, PostgresBulkStore
 from adapters.postgres.database import Database
+from adapters.postgres.health import DatabaseCheck
+from adapters.postgres.queries.accounts import SqlaAccountQueries
 from adapters.postgres.queries.admin import SqlaAdminQueries
 from adapters.postgres.queries.articles import SqlaArticleQueries
 from adapters.postgres.queries.comments import SqlaCommentQueries
 from adapters.postgres.queries.profiles import SqlaProfileQueries
 from adapters.postgres.queries.sessions import SqlaSessionLookup
 from adapters.postgres.queries.tags import SqlaTagQueries
+from adapters.postgres.session_activity import SqlaSessionActivity
 from adapters.postgres.unit_of_work import SqlaUnitOfWork
-from adapters.rate_limits import LimitsRateLimiter
+from adapters.rate_limits import LimitsRateLimiter, SharedLimitsCheck
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from adapters.security.jose_tokens import JoseTokenService
 from adapters.security.keys import load_key_file
@@ -37,6 +41,7 @@ from application.imports.export import ExportArticles, ExportUsers
 from application.imports.users import ImportUsers
 from application.profiles.follow import FollowUser, UnfollowUser
 from application.profiles.get import GetProfile
+from application.readiness import CheckReadiness
 from application.sessions.logout import LogOut
 from application.sessions.manage import ListSessions, RevokeSession
 from application.sessions.purge import PurgeExpiredSessions
@@ -75,8 +80,10 @@ class Container(containers.DeclarativeContainer):
     article_queries = providers.Singleton(SqlaArticleQueries, engine)
     comment_queries = providers.Singleton(SqlaCommentQueries, engine)
     profile_queries = providers.Singleton(SqlaProfileQueries, engine)
+    account_queries = providers.Singleton(SqlaAccountQueries, engine)
     tag_queries = providers.Singleton(SqlaTagQueries, engine)
     session_lookup = providers.Singleton(SqlaSessionLookup, engine)
+    session_activity = providers.Singleton(SqlaSessionActivity, engine)
     admin_queries = providers.Singleton(SqlaAdminQueries, engine)
     bulk_store = providers.Singleton(PostgresBulkStore, engine)
     bulk_reader = providers.Singleton(PostgresBulkReader, engine)
@@ -108,25 +115,34 @@ class Container(containers.DeclarativeContainer):
         AccountThrottle, rate_limiter, settings.provided.auth_rate_limit_per_minute
     )
     login_lockout = providers.Factory(LoginLockout, rate_limiter)
+    sign_in_attempts = providers.Singleton(PrometheusSignInAttempts)
+    readiness_checks = providers.List(
+        providers.Singleton(DatabaseCheck, engine),
+        providers.Singleton(SharedLimitsCheck, rate_limiter),
+    )
+    check_readiness = UseCase(CheckReadiness, readiness_checks)
 
-    authenticate = UseCase(Authenticate, tokens, session_lookup, clock)
+    authenticate = UseCase(Authenticate, tokens, session_lookup, session_activity, clock)
     register_user = UseCase(
         RegisterUser, uow, hasher, tokens, clock, session_lifetime, account_throttle
     )
     create_user = UseCase(CreateUser, uow, hasher, clock)
-    log_in = UseCase(LogIn, uow, hasher, tokens, clock, session_lifetime, login_lockout)
+    log_in = UseCase(
+        LogIn, uow, hasher, tokens, clock, session_lifetime, login_lockout, sign_in_attempts
+    )
     refresh_session = UseCase(RefreshSession, uow, tokens, clock, session_lifetime)
     log_out = UseCase(LogOut, uow, clock)
-    list_sessions = UseCase(ListSessions, uow, clock)
+    list_sessions = UseCase(ListSessions, session_lookup, clock)
     revoke_session = UseCase(RevokeSession, uow, clock)
     purge_expired_sessions = UseCase(PurgeExpiredSessions, uow, clock)
-    get_current_user = UseCase(GetCurrentUser, uow)
+    get_current_user = UseCase(GetCurrentUser, account_queries)
     update_user = UseCase(
         UpdateUser,
         uow,
         hasher,
         clock,
         login_lockout,
+        sign_in_attempts,
         reauth_window=providers.Factory(timedelta, seconds=settings.provided.reauth_window),
     )
 
@@ -143,7 +159,7 @@ class Container(containers.DeclarativeContainer):
     favorite_article = UseCase(FavoriteArticle, uow, article_queries)
     unfavorite_article = UseCase(UnfavoriteArticle, uow, article_queries)
 
-    list_comments = UseCase(ListComments, uow, comment_queries)
+    list_comments = UseCase(ListComments, comment_queries)
     add_comment = UseCase(AddComment, uow, clock)
     delete_comment = UseCase(DeleteComment, uow, clock)
 

@@ -8,8 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
-
-from adapters.postgres.database import asyncpg_url
+from urllib.parse import urlsplit
 
 PREFIX = "CONDUIT_"
 
@@ -32,10 +31,14 @@ def _integer(minimum: int) -> Callable[[str], int]:
 
 
 def _database_url(raw: str) -> str:
+    """postgres://, postgresql:// or postgresql+<driver>://: the adapter picks the driver."""
     try:
-        asyncpg_url(raw)
-    except Exception:
-        raise ValueError("must be a postgresql:// URL") from None
+        parts = urlsplit(raw)
+        scheme, _ = parts.scheme, parts.port  # the port raises unless it is a number
+    except ValueError:
+        scheme = ""
+    if scheme.partition("+")[0] not in ("postgres", "postgresql"):
+        raise ValueError("must be a postgresql:// URL")
     return raw
 
 

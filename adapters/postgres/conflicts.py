@@ -28,7 +28,7 @@ VANISHED: dict[type, Answer] = {
 
 
 def answer_to_violation(context: ExceptionContext) -> ApplicationError | None:
-    """The engine's `handle_error` hook: it sees every statement, so every write path,
+    """For the engine's `handle_error` hook: it sees every statement, so every write path,
     whether its violation shows at the statement, at flush or at commit."""
     if not isinstance(context.sqlalchemy_exception, exc.IntegrityError):
         return None

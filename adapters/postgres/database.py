@@ -1,16 +1,19 @@
 import asyncio
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from asyncpg.exceptions import DataError, PostgresConnectionError, QueryCanceledError
 from sqlalchemy import event, exc
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, ExceptionContext, make_url
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import AsyncAdaptedQueuePool
 
 from adapters.metrics import DB_CONNECTIONS
 from adapters.postgres.conflicts import answer_to_violation
 from adapters.postgres.mappings import start_mappers
+from application.errors import ApplicationError, StoreUnavailable, UnstorableValue
 
 # SQLAlchemy names a pool's logger after its class; keep this one as quiet as its own.
 logging.getLogger(f"{__name__}.MeasuredPool").setLevel(logging.WARNING)
@@ -21,7 +24,15 @@ WAITING = DB_CONNECTIONS.labels("waiting")
 
 class MeasuredPool(AsyncAdaptedQueuePool):
     """Counts requests waiting for a connection (`conduit_db_pool_connections{state=
-    "waiting"}`); checkouts and checkins count the ones in use."""
+    "waiting"}`); checkouts and checkins count the ones in use.
+
+    Waiting for a free connection and opening one happen here, before any statement, so
+    the engine's `handle_error` hook never sees their failures: they become
+    `StoreUnavailable` here instead."""
+
+    def connect(self) -> Any:
+        with store_errors():
+            return super().connect()
 
     def _do_get(self) -> Any:
         WAITING.inc()
@@ -74,12 +85,42 @@ class Database:
         self.session_factory: async_sessionmaker[AsyncSession] = async_sessionmaker(
             self.engine, expire_on_commit=False, autoflush=False
         )
-        event.listen(self.engine.sync_engine, "handle_error", answer_to_violation)
+        event.listen(self.engine.sync_engine, "handle_error", answer_to_failure)
         event.listen(self.engine.sync_engine, "checkout", lambda *_: IN_USE.inc())
         event.listen(self.engine.sync_engine, "checkin", lambda *_: IN_USE.dec())
 
     async def close(self) -> None:
         await self.engine.dispose()
+
+
+def answer_to_failure(context: ExceptionContext) -> ApplicationError | None:
+    """The engine's `handle_error` hook: it sees every statement's failure, so no caller
+    needs to know the driver's exceptions."""
+    return answer_to_violation(context) or application_error(
+        context.sqlalchemy_exception or context.original_exception
+    )
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """The same answers for failures the engine's hook does not see: opening or waiting for
+    a connection, and Alembic's own engine."""
+    try:
+        yield
+    except Exception as error:
+        answer = application_error(error)
+        if answer is None:
+            raise
+        raise answer from error
+
+
+def application_error(error: BaseException) -> ApplicationError | None:
+    """What a driver's failure means to the application, if it means more than a bug."""
+    if is_unavailable(error):
+        return StoreUnavailable()
+    if is_unstorable_input(error):
+        return UnstorableValue()
+    return None
 
 
 def is_unavailable(error: BaseException) -> bool:

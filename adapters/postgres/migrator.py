@@ -8,7 +8,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from adapters.postgres.database import asyncpg_url
+from adapters.postgres.database import asyncpg_url, store_errors
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -21,11 +21,13 @@ def alembic_config(database_url: str) -> Config:
 
 
 def upgrade(database_url: str, revision: str = "head") -> None:
-    command.upgrade(alembic_config(database_url), revision)
+    with store_errors():
+        command.upgrade(alembic_config(database_url), revision)
 
 
 def downgrade(database_url: str, revision: str) -> None:
-    command.downgrade(alembic_config(database_url), revision)
+    with store_errors():
+        command.downgrade(alembic_config(database_url), revision)
 
 
 def current(database_url: str) -> str | None:
@@ -41,4 +43,5 @@ def current(database_url: str) -> str | None:
         finally:
             await engine.dispose()
 
-    return asyncio.run(read())
+    with store_errors():
+        return asyncio.run(read())

@@ -10,6 +10,7 @@ from application.admin.views import AuditPage, UserPage
 from application.articles.views import ArticlePage, ArticleView
 from application.comments.views import CommentView
 from application.profiles.views import ProfileView
+from application.sessions.views import Account, SessionView
 from domain.errors import FieldErrors
 from domain.roles import Role
 
@@ -59,14 +60,21 @@ class ArticleQueries(Protocol):
 
 class CommentQueries(Protocol):
     async def comments(
-        self, article_id: UUID, page: Page, *, viewer_id: UUID | None
-    ) -> list[CommentView]:
-        """Newest first, ties broken by id, so pages are stable."""
+        self, slug: str, page: Page, *, viewer_id: UUID | None
+    ) -> list[CommentView] | None:
+        """The comments of the article `slug`, newest first, ties broken by id, so pages are
+        stable; None when there is no such article."""
         ...
 
 
 class ProfileQueries(Protocol):
     async def profile(self, username: str, *, viewer_id: UUID | None) -> ProfileView | None: ...
+
+
+class AccountQueries(Protocol):
+    async def account(self, user_id: UUID) -> Account | None:
+        """The user's own account; None when it no longer exists."""
+        ...
 
 
 class TagQueries(Protocol):
@@ -80,13 +88,22 @@ class TagQueries(Protocol):
 class ActiveCaller:
     user_id: UUID
     role: Role
+    last_used_at: datetime
+    """Of the session."""
 
 
 class SessionLookup(Protocol):
     async def active_caller(self, session_id: UUID, *, now: datetime) -> ActiveCaller | None:
         """The user of the session if it is neither revoked nor expired and the user is not
         suspended; None otherwise. Runs on every authenticated request, so it costs one
-        indexed lookup; it also records the session's use (at most once a minute)."""
+        indexed lookup, and writes nothing."""
+        ...
+
+    async def active_sessions(
+        self, user_id: UUID, *, current: UUID, now: datetime
+    ) -> list[SessionView]:
+        """The user's sessions neither revoked nor expired, newest first; `current` is the
+        one the request came in."""
         ...
 
 

@@ -4,6 +4,7 @@ from uuid import UUID
 
 from application.errors import NotFound
 from application.ports.clock import Clock
+from application.ports.queries import SessionLookup
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
 from application.sessions.views import SessionView
@@ -12,19 +13,14 @@ from application.sessions.views import SessionView
 class ListSessions:
     """The caller's active sessions, newest first."""
 
-    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
-        self._uow = uow
+    def __init__(self, sessions: SessionLookup, clock: Clock) -> None:
+        self._sessions = sessions
         self._clock = clock
 
     async def __call__(self, principal: Principal) -> list[SessionView]:
-        now = self._clock.now()
-        async with self._uow:
-            sessions = await self._uow.sessions.of_user(principal.user_id)
-        return [
-            SessionView.of(session, current=session.id == principal.session_id)
-            for session in sessions
-            if session.is_active(now)
-        ]
+        return await self._sessions.active_sessions(
+            principal.user_id, current=principal.session_id, now=self._clock.now()
+        )
 
 
 class RevokeSession:

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from application.ports.security import AccessClaims, TokenIssuer
 from application.ports.unit_of_work import UnitOfWork
-from application.users.views import Account, SignedIn
+from application.sessions.views import Account, SignedIn
 from domain.sessions import RefreshSecret, RefreshToken, Session, mint_refresh_secret
 from domain.users import User
 from domain.values import to_milliseconds

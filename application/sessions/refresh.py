@@ -5,7 +5,7 @@ from application.ports.clock import Clock
 from application.ports.security import TokenIssuer
 from application.ports.unit_of_work import UnitOfWork
 from application.sessions.opening import UNKNOWN_CLIENT, Client, issue_refresh_token, signed_in
-from application.users.views import SignedIn
+from application.sessions.views import SignedIn
 from domain.sessions import refresh_digest
 
 

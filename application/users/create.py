@@ -1,8 +1,8 @@
 from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
+from application.sessions.views import Account
 from application.users.accounts import NewAccount, prepare_account
-from application.users.views import Account
 
 
 class CreateUser:

@@ -1,7 +1,8 @@
 from application.errors import InvalidToken
+from application.ports.queries import AccountQueries
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
-from application.users.views import Account
+from application.sessions.views import Account
 from domain.users import User
 
 
@@ -14,9 +15,11 @@ async def load_caller(uow: UnitOfWork, principal: Principal) -> User:
 
 
 class GetCurrentUser:
-    def __init__(self, uow: UnitOfWork) -> None:
-        self._uow = uow
+    def __init__(self, accounts: AccountQueries) -> None:
+        self._accounts = accounts
 
     async def __call__(self, principal: Principal) -> Account:
-        async with self._uow:
-            return Account.of(await load_caller(self._uow, principal))
+        account = await self._accounts.account(principal.user_id)
+        if account is None:
+            raise InvalidToken()  # as `load_caller` answers
+        return account

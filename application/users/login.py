@@ -3,11 +3,12 @@ from datetime import timedelta
 
 from application.errors import InvalidCredentials
 from application.ports.clock import Clock
+from application.ports.monitoring import SignInAttempts
 from application.ports.security import PasswordHasher, TokenIssuer
 from application.ports.unit_of_work import UnitOfWork
 from application.sessions.opening import UNKNOWN_CLIENT, Client, open_session, signed_in
+from application.sessions.views import SignedIn
 from application.users.throttle import LoginLockout
-from application.users.views import SignedIn
 from domain.errors import FieldErrors
 from domain.values import BLANK
 
@@ -32,6 +33,7 @@ class LogIn:
         clock: Clock,
         session_lifetime: timedelta,
         lockout: LoginLockout,
+        attempts: SignInAttempts,
     ) -> None:
         self._uow = uow
         self._hasher = hasher
@@ -39,6 +41,7 @@ class LogIn:
         self._clock = clock
         self._session_lifetime = session_lifetime
         self._lockout = lockout
+        self._attempts = attempts
 
     async def __call__(self, credentials: Credentials, client: Client = UNKNOWN_CLIENT) -> SignedIn:
         errors = FieldErrors()
@@ -59,6 +62,7 @@ class LogIn:
         # so neither the answer nor the lock-out confirms a guess to whoever tries it.
         if found is None or not verified or found.suspended:
             await self._lockout.failed(email, client.ip)
+            self._attempts.failed()
             raise InvalidCredentials()
         await self._lockout.succeeded(email, client.ip)
         new_hash = (

@@ -4,9 +4,9 @@ from application.ports.clock import Clock
 from application.ports.security import PasswordHasher, TokenIssuer
 from application.ports.unit_of_work import UnitOfWork
 from application.sessions.opening import UNKNOWN_CLIENT, Client, open_session, signed_in
+from application.sessions.views import SignedIn
 from application.users.accounts import NewAccount, prepare_account
 from application.users.throttle import AccountThrottle
-from application.users.views import SignedIn
 
 
 class RegisterUser:

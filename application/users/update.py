@@ -4,13 +4,14 @@ from datetime import timedelta
 from application.changes import UNCHANGED, Change
 from application.errors import AlreadyTaken, ReauthenticationRequired, WrongCurrentPassword
 from application.ports.clock import Clock
+from application.ports.monitoring import SignInAttempts
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
 from application.sessions.opening import UNKNOWN_CLIENT, Client
+from application.sessions.views import Account
 from application.users.current import load_caller
 from application.users.throttle import LoginLockout
-from application.users.views import Account
 from domain import values
 from domain.errors import FieldErrors
 
@@ -41,6 +42,7 @@ class UpdateUser:
         hasher: PasswordHasher,
         clock: Clock,
         lockout: LoginLockout,
+        attempts: SignInAttempts,
         *,
         reauth_window: timedelta,
     ) -> None:
@@ -48,6 +50,7 @@ class UpdateUser:
         self._hasher = hasher
         self._clock = clock
         self._lockout = lockout
+        self._attempts = attempts
         self._reauth_window = reauth_window
 
     async def __call__(
@@ -130,5 +133,6 @@ class UpdateUser:
         await self._lockout.refuse_while_locked(user.email, client.ip)
         if not await self._hasher.verify(user.password_hash, current_password):
             await self._lockout.failed(user.email, client.ip)
+            self._attempts.failed()
             raise WrongCurrentPassword()
         await self._lockout.succeeded(user.email, client.ip)

@@ -3,8 +3,8 @@
 import argparse
 from typing import Any
 
-from adapters.postgres import migrator
 from entrypoints.settings import Settings
+from entrypoints.storage import downgrade_schema, schema_revision, upgrade_schema
 
 
 def register(commands: Any) -> None:
@@ -15,13 +15,13 @@ def register(commands: Any) -> None:
         "upgrade", help="migrate up", epilog="example: conduit db upgrade   (to the newest)"
     )
     upgrade.add_argument("revision", nargs="?", default="head", help="target (head)")
-    upgrade.set_defaults(run=lambda args: _apply(migrator.upgrade, args.revision))
+    upgrade.set_defaults(run=lambda args: _apply(upgrade_schema, args.revision))
 
     downgrade = actions.add_parser(
         "downgrade", help="migrate down", epilog="example: conduit db downgrade base"
     )
     downgrade.add_argument("revision", help="target revision, or 'base' for an empty schema")
-    downgrade.set_defaults(run=lambda args: _apply(migrator.downgrade, args.revision))
+    downgrade.set_defaults(run=lambda args: _apply(downgrade_schema, args.revision))
 
     current = actions.add_parser("current", help="print the revision the database is at")
     current.set_defaults(run=_current)
@@ -33,5 +33,5 @@ def _apply(step: Any, revision: str) -> int:
 
 
 def _current(_: argparse.Namespace) -> int:
-    print(migrator.current(Settings.from_env().require_database_url()) or "base")
+    print(schema_revision(Settings.from_env().require_database_url()) or "base")
     return 0

@@ -15,11 +15,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from adapters.postgres import migrator
-from adapters.postgres.embedded import EmbeddedPostgres
 from adapters.security.keys import write_new_key_file
 from entrypoints.cli.serve import add_address_options, check_startup, serve_in_child
 from entrypoints.settings import Settings, env_name
+from entrypoints.storage import EmbeddedServer, upgrade_schema
 
 STATE = Path(".conduit")
 LOCAL_ORIGINS = "http://localhost:*,http://127.0.0.1:*"
@@ -42,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if not os.environ.get(env_name("database_url")):
             print(f"starting the embedded PostgreSQL in {args.state_dir / 'pgdata'}")
-            embedded = EmbeddedPostgres(args.state_dir / "pgdata")
+            embedded = EmbeddedServer(args.state_dir / "pgdata")
             os.environ[env_name("database_url")] = embedded.create_database("conduit")
         if not os.environ.get(env_name("jwt_keys_file")):
             key_file = args.state_dir / "keys" / "jwks.json"
@@ -56,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             os.environ.setdefault(env_name("metrics_open"), "true")
         settings = Settings.from_env()
         check_startup(settings)
-        migrator.upgrade(settings.require_database_url())
+        upgrade_schema(settings.require_database_url())
         return serve_in_child(settings, host=args.host, port=args.port)
     finally:
         if embedded is not None:

@@ -5,8 +5,8 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from adapters.postgres.database import is_unavailable
 from adapters.security.keys import KeyFileError
+from application.errors import StoreUnavailable
 from entrypoints.cli import config, db, dev, exports, imports, keys, seed, serve, users
 from entrypoints.observability.logging import configure_logging
 from entrypoints.settings import ConfigError, Settings
@@ -46,10 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as error:
-        if not is_unavailable(error):
-            raise
-        print(f"conduit: the database is unavailable: {error}", file=sys.stderr)
+    except StoreUnavailable as error:
+        print(f"conduit: the database is unavailable: {error.__cause__}", file=sys.stderr)
         return 1
     return result
 

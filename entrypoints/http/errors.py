@@ -21,7 +21,6 @@ from litestar.status_codes import (
 )
 
 from adapters.metrics import RATE_LIMIT_REJECTIONS
-from adapters.postgres.database import is_unavailable, is_unstorable_input
 from application.errors import (
     AccountSuspended,
     AlreadyTaken,
@@ -33,7 +32,9 @@ from application.errors import (
     InvalidToken,
     NotFound,
     ReauthenticationRequired,
+    StoreUnavailable,
     TooManyRequests,
+    UnstorableValue,
     WrongCurrentPassword,
 )
 from application.ports.rate_limits import RateDecision
@@ -43,7 +44,6 @@ from entrypoints.http.dependencies import container_of
 from entrypoints.http.hosts import HostNotAllowed
 from entrypoints.http.middleware import rate_limit_headers, request_id_of
 from entrypoints.messages import describe
-from entrypoints.observability.metrics import FAILED_LOGINS
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +66,10 @@ ERROR_TABLE: dict[type[Exception], tuple[int, Callable[[Any], Errors]]] = {
     WrongCurrentPassword: (HTTP_403_FORBIDDEN, lambda _: {"currentPassword": ["is invalid"]}),
     NotFound: (HTTP_404_NOT_FOUND, lambda e: {e.resource: ["not found"]}),
     AlreadyTaken: (HTTP_409_CONFLICT, lambda e: {f: ["has already been taken"] for f in e.fields}),
+    UnstorableValue: (
+        HTTP_422_UNPROCESSABLE_ENTITY,
+        lambda _: {"request": ["holds a value that cannot be stored"]},
+    ),
 }
 
 
@@ -83,8 +87,6 @@ def error_response(
 def handle_use_case_error(
     _: AnyRequest, error: ApplicationError | DomainError
 ) -> Response[dict[str, Errors]]:
-    if isinstance(error, InvalidCredentials | WrongCurrentPassword):
-        FAILED_LOGINS.inc()
     for error_type in type(error).__mro__:
         if error_type in ERROR_TABLE:
             status_code, body = ERROR_TABLE[error_type]
@@ -117,6 +119,18 @@ def handle_too_many_requests(
     )
 
 
+def handle_store_unavailable(
+    request: AnyRequest, error: StoreUnavailable
+) -> Response[dict[str, Errors]]:
+    cause = type(error.__cause__ or error).__name__
+    log.warning("database unavailable: %s (request %s)", cause, request_id_of(request.scope))
+    return error_response(
+        HTTP_503_SERVICE_UNAVAILABLE,
+        {"database": [f"unavailable, retry in {RETRY_DATABASE_AFTER} s"]},
+        {"Retry-After": str(RETRY_DATABASE_AFTER)},
+    )
+
+
 def handle_http_error(request: AnyRequest, error: HTTPException) -> Response[dict[str, Errors]]:
     if error.status_code >= HTTP_500_INTERNAL_SERVER_ERROR:
         return handle_unexpected(request, error)
@@ -141,17 +155,6 @@ def handle_unexpected(request: AnyRequest, error: Exception) -> Response[dict[st
     """No traceback, SQL or exception name ever reaches the client: the request id lets an
     operator find the details in the log."""
     request_id = request_id_of(request.scope)
-    if is_unavailable(error):
-        log.warning("database unavailable: %s (request %s)", type(error).__name__, request_id)
-        return error_response(
-            HTTP_503_SERVICE_UNAVAILABLE,
-            {"database": [f"unavailable, retry in {RETRY_DATABASE_AFTER} s"]},
-            {"Retry-After": str(RETRY_DATABASE_AFTER)},
-        )
-    if is_unstorable_input(error):
-        return error_response(
-            HTTP_422_UNPROCESSABLE_ENTITY, {"request": ["holds a value that cannot be stored"]}
-        )
     log.error("unhandled error (request %s)", request_id, exc_info=error)
     return error_response(
         HTTP_500_INTERNAL_SERVER_ERROR, {"server": [f"internal error, request id {request_id}"]}
@@ -162,6 +165,7 @@ exception_handlers = {
     ApplicationError: handle_use_case_error,
     DomainError: handle_use_case_error,
     TooManyRequests: handle_too_many_requests,
+    StoreUnavailable: handle_store_unavailable,
     ValidationException: handle_invalid_request,
     HTTPException: handle_http_error,
     UnreadableBody: handle_unreadable_body,

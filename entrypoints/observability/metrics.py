@@ -27,7 +27,6 @@ HTTP_DURATION = Histogram(
     ["method", "route", "status"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )
-FAILED_LOGINS = Counter("conduit_failed_logins", "Logins refused for wrong credentials")
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
 

@@ -38,7 +38,13 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_code_keeps_every_contract(pristine: Path) -> None:
     result = lint_imports(pristine)
     assert result.returncode == 0, result.stdout
-    assert "3 kept, 0 broken" in result.stdout
+    assert "6 kept, 0 broken" in result.stdout
+
+
+PURE_CORE = "Domain and application import no framework, driver or infrastructure library"
+THROUGH_THE_ROOT = "HTTP and CLI import no PostgreSQL adapter (the composition root wires it)"
+INDEPENDENT_ADAPTERS = "The in-memory and PostgreSQL adapters are independent"
+ACYCLIC_FEATURES = "Application's feature packages import each other in no cycle"
 
 
 @pytest.mark.parametrize(
@@ -69,6 +75,26 @@ def test_the_code_keeps_every_contract(pristine: Path) -> None:
             "from dependency_injector import providers\n",
             "Adapters import neither the web framework nor the container",
         ),
+        *(
+            ("application/_planted.py", f"import {library}\n", PURE_CORE)
+            for library in (
+                "structlog",
+                "prometheus_client",
+                "limits",
+                "rich",
+                "uvloop",
+                "granian",
+                "opentelemetry.trace",
+            )
+        ),
+        ("entrypoints/http/_planted.py", "import adapters.postgres.database\n", THROUGH_THE_ROOT),
+        (
+            "entrypoints/cli/_planted.py",
+            "from adapters.postgres import migrator\n",
+            THROUGH_THE_ROOT,
+        ),
+        ("adapters/memory/_planted.py", "import adapters.postgres.tables\n", INDEPENDENT_ADAPTERS),
+        ("adapters/postgres/_planted.py", "import adapters.memory.store\n", INDEPENDENT_ADAPTERS),
     ],
 )
 def test_a_planted_violation_is_reported(
@@ -83,3 +109,16 @@ def test_a_planted_violation_is_reported(
     assert result.returncode != 0
     assert f"{contract} BROKEN" in result.stdout
     assert "_planted" in result.stdout
+
+
+def test_a_planted_cycle_between_features_is_reported(pristine: Path, tmp_path: Path) -> None:
+    """The cycle contract names packages, not the module that closed the cycle."""
+    tree = tmp_path / "tree"
+    shutil.copytree(pristine, tree)
+    (tree / "application/sessions/_planted.py").write_text("import application.users.login\n")
+
+    result = lint_imports(tree)
+
+    assert result.returncode != 0
+    assert f"{ACYCLIC_FEATURES} BROKEN" in result.stdout
+    assert ".sessions -> .users" in result.stdout

@@ -43,6 +43,11 @@ def test_reads_and_types_conduit_variables() -> None:
             "mysql://x/y",
             "CONDUIT_DATABASE_URL: must be a postgresql:// URL",
         ),
+        (
+            "CONDUIT_DATABASE_URL",
+            "postgresql://u@h:port/db",
+            "CONDUIT_DATABASE_URL: must be a postgresql:// URL",
+        ),
         ("CONDUIT_LOG_LEVEL", "loud", "CONDUIT_LOG_LEVEL: must be one of"),
         ("CONDUIT_JWT_ISSUER", "  ", "CONDUIT_JWT_ISSUER: must not be empty"),
         ("CONDUIT_ALLOWED_HOSTS", "*", "CONDUIT_ALLOWED_HOSTS: a host is a name, an address"),

@@ -5,22 +5,27 @@ from dataclasses import dataclass
 
 import pytest
 
+from adapters.memory.queries.accounts import InMemoryAccountQueries
 from adapters.memory.queries.admin import InMemoryAdminQueries
 from adapters.memory.queries.articles import InMemoryArticleQueries
 from adapters.memory.queries.comments import InMemoryCommentQueries
 from adapters.memory.queries.profiles import InMemoryProfileQueries
 from adapters.memory.queries.sessions import InMemorySessionLookup
 from adapters.memory.queries.tags import InMemoryTagQueries
+from adapters.memory.session_activity import InMemorySessionActivity
 from adapters.memory.store import InMemoryStore
 from adapters.memory.unit_of_work import InMemoryUnitOfWork
+from adapters.postgres.queries.accounts import SqlaAccountQueries
 from adapters.postgres.queries.admin import SqlaAdminQueries
 from adapters.postgres.queries.articles import SqlaArticleQueries
 from adapters.postgres.queries.comments import SqlaCommentQueries
 from adapters.postgres.queries.profiles import SqlaProfileQueries
 from adapters.postgres.queries.sessions import SqlaSessionLookup
 from adapters.postgres.queries.tags import SqlaTagQueries
+from adapters.postgres.session_activity import SqlaSessionActivity
 from adapters.postgres.unit_of_work import SqlaUnitOfWork
 from application.ports.queries import (
+    AccountQueries,
     AdminQueries,
     ArticleQueries,
     CommentQueries,
@@ -28,6 +33,7 @@ from application.ports.queries import (
     SessionLookup,
     TagQueries,
 )
+from application.ports.session_activity import SessionActivity
 from application.ports.unit_of_work import UnitOfWork
 
 UnitOfWorkFactory = Callable[[], UnitOfWork]
@@ -43,6 +49,8 @@ class Backend:
     tag_queries: TagQueries
     session_lookup: SessionLookup
     admin_queries: AdminQueries
+    session_activity: SessionActivity
+    account_queries: AccountQueries
 
 
 @pytest.fixture(params=["memory", "postgres"])
@@ -57,6 +65,8 @@ def backend(request: pytest.FixtureRequest) -> Backend:
             InMemoryTagQueries(store),
             InMemorySessionLookup(store),
             InMemoryAdminQueries(store),
+            InMemorySessionActivity(store),
+            InMemoryAccountQueries(store),
         )
     database = request.getfixturevalue("db")
     engine = database.engine
@@ -68,6 +78,8 @@ def backend(request: pytest.FixtureRequest) -> Backend:
         SqlaTagQueries(engine),
         SqlaSessionLookup(engine),
         SqlaAdminQueries(engine),
+        SqlaSessionActivity(engine),
+        SqlaAccountQueries(engine),
     )
 
 

@@ -1,8 +1,10 @@
 """The read side: order, counts, filters and per-viewer flags, the same on every adapter."""
 
 from datetime import timedelta
+from uuid import uuid4
 
 from application.ports.queries import ArticleFilter, Page
+from application.sessions.views import Account
 from tests.contract.builders import T0, a_user, an_article, comment_on, store
 from tests.contract.conftest import Backend
 
@@ -133,7 +135,8 @@ async def test_comments_newest_first_with_author_flags(backend: Backend) -> None
         await uow.follows.add(follower_id=jake.id, followee_id=celeb.id)
         await uow.commit()
 
-    comments = await backend.comment_queries.comments(article.id, Page(), viewer_id=jake.id)
+    comments = await backend.comment_queries.comments(article.slug, Page(), viewer_id=jake.id)
+    assert comments is not None
     assert [c.id for c in comments] == [last.id, tie.id, first.id]
     assert [(c.body, c.author.username, c.author.following) for c in comments] == [
         ("last", "celeb", True),
@@ -144,11 +147,13 @@ async def test_comments_newest_first_with_author_flags(backend: Backend) -> None
 
     pages = [
         await backend.comment_queries.comments(
-            article.id, Page(limit=2, offset=offset), viewer_id=None
+            article.slug, Page(limit=2, offset=offset), viewer_id=None
         )
         for offset in (0, 2, 3)
     ]
-    assert [[c.id for c in page] for page in pages] == [[last.id, tie.id], [first.id], []]
+    assert [[c.id for c in page or []] for page in pages] == [[last.id, tie.id], [first.id], []]
+    assert None not in pages
+    assert await backend.comment_queries.comments("no-such", Page(), viewer_id=None) is None
 
 
 async def test_profile_ignores_case(backend: Backend) -> None:
@@ -195,3 +200,12 @@ async def test_tags_are_the_ones_in_use_most_used_first_then_alphabetical(
     )
     assert await backend.tag_queries.tags(100) == ["zeta", "mid", "alpha", "beta"]
     assert await backend.tag_queries.tags(2) == ["zeta", "mid"]
+
+
+async def test_account_of_a_user_and_none_once_gone(backend: Backend) -> None:
+    jake = a_user()
+    jake.bio = "bio"
+    await store(backend.new_uow, jake)
+    account = await backend.account_queries.account(jake.id)
+    assert account == Account(username="jake", email="jake@x.io", bio="bio", image=None)
+    assert await backend.account_queries.account(uuid4()) is None

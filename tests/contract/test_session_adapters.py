@@ -129,19 +129,34 @@ async def test_active_caller_is_the_revocation_check(backend: Backend) -> None:
     lookup = backend.session_lookup
 
     caller = await lookup.active_caller(session.id, now=T0 + timedelta(minutes=5))
-    assert caller is not None and (caller.user_id, caller.role) == (jake.id, Role.MODERATOR)
+    assert caller is not None
+    assert (caller.user_id, caller.role, caller.last_used_at) == (jake.id, Role.MODERATOR, T0)
     assert await lookup.active_caller(revoked.id, now=T0) is None
     assert await lookup.active_caller(uuid4(), now=T0) is None
     assert await lookup.active_caller(session.id, now=T0 + DAY) is None  # expired
 
     async with backend.new_uow() as uow:
         stored = await uow.sessions.get(session.id)
-        assert stored is not None and stored.last_used_at == T0 + timedelta(minutes=5)
+        assert stored is not None and stored.last_used_at == T0  # a lookup writes nothing
         user = await uow.users.get(jake.id)
         assert user is not None
         user.suspend(T0)
         await uow.commit()
     assert await lookup.active_caller(session.id, now=T0 + timedelta(minutes=6)) is None
+
+
+async def test_noting_a_use_moves_the_last_use_forward_only(backend: Backend) -> None:
+    jake = a_user()
+    await store(backend.new_uow, jake)
+    session = a_session(jake.id)
+    await open_sessions(backend.new_uow, session)
+
+    await backend.session_activity.note_use(session.id, T0 + timedelta(minutes=3))
+    await backend.session_activity.note_use(session.id, T0 + timedelta(minutes=2))
+    await backend.session_activity.note_use(uuid4(), T0)  # a session gone meanwhile
+
+    caller = await backend.session_lookup.active_caller(session.id, now=T0)
+    assert caller is not None and caller.last_used_at == T0 + timedelta(minutes=3)
 
 
 async def test_audit_records_newest_first(backend: Backend) -> None:
@@ -189,3 +204,23 @@ async def test_admin_user_search(backend: Backend) -> None:
     assert await names("nobody") == ([], 0)
     (bob,) = (await backend.admin_queries.users("bob", Page())).users
     assert (bob.email, bob.role, bob.suspended) == ("bob@example.org", Role.USER, True)
+
+
+async def test_active_sessions_newest_first_marking_the_current_one(backend: Backend) -> None:
+    jake, other = a_user(), a_user("other")
+    await store(backend.new_uow, jake, other)
+    old = a_session(jake.id)
+    new = a_session(jake.id, at=T0 + timedelta(hours=1))
+    revoked = a_session(jake.id)
+    revoked.revoke(T0)
+    expired = a_session(jake.id, lifetime=timedelta(minutes=30))
+    await open_sessions(backend.new_uow, old, new, revoked, expired, a_session(other.id))
+
+    listed = await backend.session_lookup.active_sessions(
+        jake.id, current=old.id, now=T0 + timedelta(hours=2)
+    )
+
+    assert [(view.id, view.current) for view in listed] == [(new.id, False), (old.id, True)]
+    view = listed[1]
+    assert (view.created_at, view.last_used_at, view.expires_at) == (T0, T0, T0 + DAY)
+    assert (view.user_agent, view.ip) == ("ua", "10.0.0.1")

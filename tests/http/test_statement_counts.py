@@ -1,10 +1,13 @@
 """List endpoints run the same few statements whatever the page size."""
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from dependency_injector import providers
 from litestar.testing import AsyncTestClient
 
+from adapters.memory.clock import FakeClock
 from adapters.postgres.database import Database
 from entrypoints.container import Container
 from entrypoints.http.app import create_app
@@ -82,3 +85,24 @@ async def test_lists_cost_the_same_at_limit_1_and_100(
         assert len(response.json()["comments"]) == listed
         costs[query] = len(statements)
     assert costs["?limit=1"] == costs["?limit=100"] == costs[""] <= 3, costs
+
+
+async def test_a_request_checks_its_session_in_one_read_and_notes_its_use_once_a_minute(
+    app_and_client: tuple[Container, Client],
+) -> None:
+    container, client = app_and_client
+    clock = FakeClock(datetime.now(UTC))
+    container.clock.override(providers.Object(clock))
+    token = await register(client, "jake")
+
+    async def statements_of_a_request() -> list[str]:
+        with recorded_statements(container.database().engine) as statements:
+            response = await client.get("/api/user", headers=auth(token))
+        assert response.status_code == 200
+        return [statement.lstrip().split()[0].upper() for statement, _ in statements]
+
+    assert await statements_of_a_request() == ["SELECT", "SELECT"]  # session, then account
+    clock.advance(timedelta(seconds=61))
+    assert await statements_of_a_request() == ["SELECT", "UPDATE", "SELECT"]
+    clock.advance(timedelta(seconds=30))
+    assert await statements_of_a_request() == ["SELECT", "SELECT"]

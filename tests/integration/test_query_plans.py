@@ -54,7 +54,7 @@ CASES: dict[str, tuple[Query, str]] = {
         "ix_articles_author_created_at_id",
     ),
     "comments": (
-        lambda e: Comments(e).comments(uuid4(), Page(), viewer_id=None),
+        lambda e: Comments(e).comments("slug", Page(), viewer_id=None),
         "ix_comments_article_id_created_at_id",
     ),
     "single article": (

@@ -7,12 +7,16 @@ from dependency_injector import providers
 
 from adapters.memory.bulk import InMemoryBulkReader, InMemoryBulkStore
 from adapters.memory.clock import FakeClock
+from adapters.memory.health import FakeDependencyCheck
+from adapters.memory.monitoring import CountedSignInAttempts
+from adapters.memory.queries.accounts import InMemoryAccountQueries
 from adapters.memory.queries.admin import InMemoryAdminQueries
 from adapters.memory.queries.articles import InMemoryArticleQueries
 from adapters.memory.queries.comments import InMemoryCommentQueries
 from adapters.memory.queries.profiles import InMemoryProfileQueries
 from adapters.memory.queries.sessions import InMemorySessionLookup
 from adapters.memory.queries.tags import InMemoryTagQueries
+from adapters.memory.session_activity import InMemorySessionActivity
 from adapters.memory.store import InMemoryStore
 from adapters.memory.unit_of_work import InMemoryUnitOfWork
 from adapters.security.argon2_hasher import Argon2PasswordHasher
@@ -24,8 +28,17 @@ from tests.conftest import GENEROUS_LIMITS
 
 
 @pytest.fixture
+def sign_in_attempts() -> CountedSignInAttempts:
+    return CountedSignInAttempts()
+
+
+@pytest.fixture
 def app(
-    store: InMemoryStore, clock: FakeClock, key_file: Path, hasher: Argon2PasswordHasher
+    store: InMemoryStore,
+    clock: FakeClock,
+    key_file: Path,
+    hasher: Argon2PasswordHasher,
+    sign_in_attempts: CountedSignInAttempts,
 ) -> Container:
     container = Container(settings=Settings(jwt_keys_file=key_file, **GENEROUS_LIMITS))
     container.clock.override(providers.Object(clock))
@@ -34,11 +47,16 @@ def app(
     container.article_queries.override(providers.Object(InMemoryArticleQueries(store)))
     container.comment_queries.override(providers.Object(InMemoryCommentQueries(store)))
     container.profile_queries.override(providers.Object(InMemoryProfileQueries(store)))
+    container.account_queries.override(providers.Object(InMemoryAccountQueries(store)))
     container.tag_queries.override(providers.Object(InMemoryTagQueries(store)))
     container.session_lookup.override(providers.Object(InMemorySessionLookup(store)))
+    container.session_activity.override(providers.Object(InMemorySessionActivity(store)))
     container.admin_queries.override(providers.Object(InMemoryAdminQueries(store)))
     container.bulk_store.override(providers.Object(InMemoryBulkStore(store)))
     container.bulk_reader.override(providers.Object(InMemoryBulkReader(store)))
+    container.sign_in_attempts.override(providers.Object(sign_in_attempts))
+    checks = [FakeDependencyCheck("database"), FakeDependencyCheck("redis")]
+    container.readiness_checks.override(providers.Object(checks))
     return container
 
 

@@ -33,6 +33,25 @@ async def test_a_session_remembers_where_it_came_from(app: Container, store: InM
     assert (session.ip, len(session.user_agent or "")) == ("10.1.2.3", 512)
 
 
+async def test_authenticating_notes_the_session_use_at_most_once_a_minute(
+    app: Container, store: InMemoryStore, clock: FakeClock
+) -> None:
+    signed_in = await app.register_user()(JAKE)
+    opened_at = clock.now()
+    session_id = (await app.authenticate()(signed_in.token)).session_id
+
+    clock.advance(timedelta(seconds=59))
+    await app.authenticate()(signed_in.token)
+    assert store.sessions[session_id].last_used_at == opened_at
+    clock.advance(timedelta(seconds=2))
+    await app.authenticate()(signed_in.token)
+    assert store.sessions[session_id].last_used_at == clock.now()
+    noted_at = clock.now()
+    clock.advance(timedelta(seconds=30))
+    await app.authenticate()(signed_in.token)
+    assert store.sessions[session_id].last_used_at == noted_at
+
+
 class TestRefresh:
     async def test_rotates_both_tokens(self, app: Container, clock: FakeClock) -> None:
         first = await app.register_user()(JAKE)

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from adapters.memory.clock import FakeClock
+from adapters.memory.monitoring import CountedSignInAttempts
 from adapters.memory.store import InMemoryStore
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from application.changes import UNCHANGED
@@ -103,12 +104,13 @@ class TestLogIn:
             Credentials(email="nobody@jake.jake", password="jakejake"),
         ],
     )
-    async def test_wrong_email_or_password_are_indistinguishable(
-        self, app: Container, credentials: Credentials
+    async def test_wrong_email_or_password_are_indistinguishable_and_counted(
+        self, app: Container, credentials: Credentials, sign_in_attempts: CountedSignInAttempts
     ) -> None:
         await app.register_user()(JAKE)
         with pytest.raises(InvalidCredentials):
             await app.log_in()(credentials)
+        assert sign_in_attempts.failures == 1
 
     async def test_a_guesser_locks_out_their_own_address_only(self, app: Container) -> None:
         await app.register_user()(JAKE)
@@ -321,7 +323,11 @@ class TestReauthentication:
         ).email == "jake@new.io"
 
     async def test_a_wrong_current_password_counts_as_a_failed_login(
-        self, app: Container, store: InMemoryStore, clock: FakeClock
+        self,
+        app: Container,
+        store: InMemoryStore,
+        clock: FakeClock,
+        sign_in_attempts: CountedSignInAttempts,
     ) -> None:
         principal = await sign_up(app, "jake")
         clock.advance(REAUTH_WINDOW)
@@ -335,6 +341,7 @@ class TestReauthentication:
         with pytest.raises(TooManyRequests):
             await app.log_in()(Credentials("jake@x.io", "password123"))
         assert store.users[principal.user_id].email == "jake@x.io"
+        assert sign_in_attempts.failures == 5  # the refusals of the lock-out are not guesses
 
 
 async def test_operator_creates_an_account_without_a_session(

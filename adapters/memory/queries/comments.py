@@ -7,9 +7,12 @@ from application.ports.queries import CommentQueries, Page
 
 class InMemoryCommentQueries(InMemoryReads, CommentQueries):
     async def comments(
-        self, article_id: UUID, page: Page, *, viewer_id: UUID | None
-    ) -> list[CommentView]:
-        found = [c for c in self._store.comments.values() if c.article_id == article_id]
+        self, slug: str, page: Page, *, viewer_id: UUID | None
+    ) -> list[CommentView] | None:
+        article = next((a for a in self._store.articles.values() if a.slug == slug), None)
+        if article is None:
+            return None
+        found = [c for c in self._store.comments.values() if c.article_id == article.id]
         found.sort(key=lambda c: (c.created_at, c.id or 0), reverse=True)
         return [
             CommentView(

@@ -1,8 +1,9 @@
-from datetime import datetime, timedelta
+from datetime import datetime
 from uuid import UUID
 
 from adapters.memory.queries.reading import InMemoryReads
 from application.ports.queries import ActiveCaller, SessionLookup
+from application.sessions.views import SessionView
 
 
 class InMemorySessionLookup(InMemoryReads, SessionLookup):
@@ -13,6 +14,13 @@ class InMemorySessionLookup(InMemoryReads, SessionLookup):
         user = self._store.users[session.user_id]
         if user.suspended:
             return None
-        if session.last_used_at < now - timedelta(minutes=1):
-            session.last_used_at = now
-        return ActiveCaller(user_id=user.id, role=user.role)
+        return ActiveCaller(user_id=user.id, role=user.role, last_used_at=session.last_used_at)
+
+    async def active_sessions(
+        self, user_id: UUID, *, current: UUID, now: datetime
+    ) -> list[SessionView]:
+        found = [
+            s for s in self._store.sessions.values() if s.user_id == user_id and s.is_active(now)
+        ]
+        found.sort(key=lambda s: (s.created_at, s.id), reverse=True)
+        return [SessionView.of(s, current=s.id == current) for s in found]

@@ -2,25 +2,27 @@ from functools import cache
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, bindparam, select, true
 
 from adapters.postgres.queries.reading import SqlaReads, profile_columns, profile_view
-from adapters.postgres.tables import comments, users
+from adapters.postgres.tables import articles, comments, users
 from application.comments.views import CommentView
 from application.ports.queries import CommentQueries, Page
 
 
 class SqlaCommentQueries(SqlaReads, CommentQueries):
     async def comments(
-        self, article_id: UUID, page: Page, *, viewer_id: UUID | None
-    ) -> list[CommentView]:
+        self, slug: str, page: Page, *, viewer_id: UUID | None
+    ) -> list[CommentView] | None:
         rows = await self._all(
             _comments_of_article(viewer_id is not None),
-            article_id=article_id,
+            slug=slug,
             viewer_id=viewer_id,
             limit=page.limit,
             offset=page.offset,
         )
+        if not rows:
+            return None
         return [
             CommentView(
                 id=row.id,
@@ -30,12 +32,16 @@ class SqlaCommentQueries(SqlaReads, CommentQueries):
                 author=profile_view(row),
             )
             for row in rows
+            if row.id is not None
         ]
 
 
 @cache
 def _comments_of_article(viewer: bool) -> Select[Any]:
-    return (
+    """The article's row outer-joined to the page of its comments: no row at all when
+    there is no such article, one without a comment when the page is empty."""
+    article = select(articles.c.id).where(articles.c.slug == bindparam("slug")).cte("article")
+    page = (
         select(
             comments.c.id,
             comments.c.body,
@@ -44,8 +50,14 @@ def _comments_of_article(viewer: bool) -> Select[Any]:
             *profile_columns(comments.c.author_id, viewer),
         )
         .join(users, users.c.id == comments.c.author_id)
-        .where(comments.c.article_id == bindparam("article_id"))
+        .where(comments.c.article_id == select(article.c.id).scalar_subquery())
         .order_by(comments.c.created_at.desc(), comments.c.id.desc())
         .limit(bindparam("limit"))
         .offset(bindparam("offset"))
+        .cte("page")
+    )
+    return (
+        select(page)
+        .select_from(article.outerjoin(page, true()))
+        .order_by(page.c.created_at.desc(), page.c.id.desc())
     )

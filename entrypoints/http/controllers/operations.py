@@ -1,6 +1,5 @@
 """Health and metrics: for load balancers, orchestrators and Prometheus. Never rate-limited."""
 
-import asyncio
 import hmac
 from typing import Any
 
@@ -9,7 +8,6 @@ from litestar.datastructures import State
 from litestar.openapi import ResponseSpec
 from litestar.status_codes import HTTP_200_OK, HTTP_503_SERVICE_UNAVAILABLE
 
-from adapters.postgres.health import database_answers
 from application.errors import ApplicationError, AuthenticationRequired, InvalidToken
 from entrypoints.http.dependencies import container_of
 from entrypoints.http.errors import Errors, handle_use_case_error
@@ -43,17 +41,7 @@ class HealthController(Controller):
         },
     )
     async def ready(self, state: State) -> Response[Health]:
-        container = container_of(state)
-        database, redis = await asyncio.gather(
-            database_answers(container.database().engine, READY_WITHIN_SECONDS),
-            asyncio.wait_for(container.rate_limiter().redis_answers(), READY_WITHIN_SECONDS),
-            return_exceptions=True,
-        )
-        failing = [
-            name
-            for name, answer in (("database", database), ("redis", redis))
-            if answer is False or isinstance(answer, BaseException)
-        ]
+        failing = await container_of(state).check_readiness()(READY_WITHIN_SECONDS)
         if failing:
             return Response(
                 Health(status="unavailable", failing=failing),
