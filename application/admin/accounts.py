@@ -56,16 +56,16 @@ class ChangeRole:
                 raise ValidationFailed(
                     {"role": ["can't be changed for the last active administrator"]}
                 )
-            if user.role != new_role:
+            previous = user.role
+            if user.change_role(new_role):
                 await record(
                     self._uow,
                     actor,
-                    action=f"user.role {user.role} -> {new_role}",
+                    action=f"user.role {previous} -> {new_role}",
                     target=f"user:{user.username}",
                     reason=reason,
                     now=self._clock.now(),
                 )
-                user.role = new_role
                 await self._uow.commit()
             return UserAdminView.of(user)
 
