@@ -6,7 +6,7 @@ from uuid import UUID, uuid4
 
 from domain.identifiers import identity_key
 from domain.roles import Role
-from domain.values import next_timestamp, to_milliseconds
+from domain.values import Bio, Email, ImageUrl, Username, next_timestamp, to_milliseconds
 
 
 @dataclass(eq=False)
@@ -53,6 +53,37 @@ class User:
         self.email = email
         self.email_key = identity_key(email)
 
+    def update_profile(
+        self,
+        *,
+        now: datetime,
+        username: Username | None = None,
+        email: Email | None = None,
+        password_hash: str | None = None,
+        bio: Bio | None = None,
+        image: ImageUrl | None = None,
+    ) -> None:
+        """Replaces each field given (None leaves it as it is; an empty `Bio` or `ImageUrl`
+        clears it). The account counts as modified even when no value differs."""
+        if username is not None:
+            self.rename(username.value)
+        if email is not None:
+            self.change_email(email.value)
+        if password_hash is not None:
+            self.password_hash = password_hash
+        if bio is not None:
+            self.bio = bio.value
+        if image is not None:
+            self.image = image.value
+        self.updated_at = next_timestamp(now, self.updated_at)
+
+    def change_role(self, role: Role) -> bool:
+        """False, changing nothing, when the account has that role already."""
+        if role == self.role:
+            return False
+        self.role = role
+        return True
+
     @property
     def suspended(self) -> bool:
         return self.suspended_at is not None
@@ -63,9 +94,6 @@ class User:
 
     def unsuspend(self) -> None:
         self.suspended_at = None
-
-    def touch(self, now: datetime) -> None:
-        self.updated_at = next_timestamp(now, self.updated_at)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, User) and other.id == self.id

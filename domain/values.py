@@ -140,8 +140,14 @@ def optional_text(raw: str | None, *, max_length: int) -> str | None:
 BIO_MAX_LENGTH = 4000
 
 
-def bio(raw: str | None) -> str | None:
-    return optional_text(raw, max_length=BIO_MAX_LENGTH)
+@dataclass(frozen=True, slots=True)
+class Bio:
+    """What users say about themselves, kept as written; empty means none."""
+
+    value: str | None
+
+    def __init__(self, raw: str | None) -> None:
+        object.__setattr__(self, "value", optional_text(raw, max_length=BIO_MAX_LENGTH))
 
 
 IMAGE_MAX_LENGTH = 2048
@@ -150,12 +156,18 @@ _HTTP_URL = re.compile(r"https?://[^\s/?#]+[^\s]*", re.IGNORECASE)
 IMAGE_PATTERN = r'^(?:[Hh][Tt][Tt][Pp][Ss]?://[!-"$-.0->@-~][!-~]*)?$'
 
 
-def image_url(raw: str | None) -> str | None:
-    """An optional http(s) URL of a picture; the server stores it and never fetches it."""
-    value = optional_text(raw, max_length=IMAGE_MAX_LENGTH)
-    if value is not None and not _HTTP_URL.fullmatch(value.strip()):
-        raise InvalidValue("must be an http or https URL")
-    return value.strip() if value is not None else None
+@dataclass(frozen=True, slots=True)
+class ImageUrl:
+    """An optional http(s) URL of a picture; the server stores it and never fetches it.
+    Empty means none."""
+
+    value: str | None
+
+    def __init__(self, raw: str | None) -> None:
+        value = optional_text(raw, max_length=IMAGE_MAX_LENGTH)
+        if value is not None and not _HTTP_URL.fullmatch(value.strip()):
+            raise InvalidValue("must be an http or https URL")
+        object.__setattr__(self, "value", value.strip() if value is not None else None)
 
 
 def to_milliseconds(moment: datetime) -> datetime:

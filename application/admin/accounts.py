@@ -1,6 +1,9 @@
 """Changing someone else's account: role, suspension. Each change is audited, and none
 leaves the service without an active administrator."""
 
+from abc import ABC, abstractmethod
+from datetime import datetime
+from typing import ClassVar
 from uuid import UUID
 
 from application.admin.views import UserAdminView
@@ -56,22 +59,25 @@ class ChangeRole:
                 raise ValidationFailed(
                     {"role": ["can't be changed for the last active administrator"]}
                 )
-            if user.role != new_role:
+            previous = user.role
+            if user.change_role(new_role):
                 await record(
                     self._uow,
                     actor,
-                    action=f"user.role {user.role} -> {new_role}",
+                    action=f"user.role {previous} -> {new_role}",
                     target=f"user:{user.username}",
                     reason=reason,
                     now=self._clock.now(),
                 )
-                user.role = new_role
                 await self._uow.commit()
             return UserAdminView.of(user)
 
 
-class SuspendUser:
-    """The user can no longer sign in or refresh, and every session of theirs ends now."""
+class _SuspensionChange(ABC):
+    """Suspending and unsuspending: the same checks, audit record and transaction around
+    `_apply`, each class's own change of the account."""
+
+    action: ClassVar[str]
 
     def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
         self._uow = uow
@@ -84,14 +90,11 @@ class SuspendUser:
         now = self._clock.now()
         async with self._uow:
             user, admins = await _target(self._uow, actor, username)
-            if _is_last_admin(user, admins):
-                raise ValidationFailed({"username": ["is the last active administrator"]})
-            user.suspend(now)
-            await self._uow.sessions.revoke_all(user.id, now=now)
+            await self._apply(user, admins, now)
             await record(
                 self._uow,
                 actor,
-                action="user.suspend",
+                action=self.action,
                 target=f"user:{user.username}",
                 reason=reason,
                 now=now,
@@ -99,28 +102,27 @@ class SuspendUser:
             await self._uow.commit()
             return UserAdminView.of(user)
 
+    @abstractmethod
+    async def _apply(self, user: User, admins: set[UUID], now: datetime) -> None: ...
 
-class UnsuspendUser:
+
+class SuspendUser(_SuspensionChange):
+    """The user can no longer sign in or refresh, and every session of theirs ends now.
+    Unlike unsuspending, this is refused for the last active administrator."""
+
+    action = "user.suspend"
+
+    async def _apply(self, user: User, admins: set[UUID], now: datetime) -> None:
+        if _is_last_admin(user, admins):
+            raise ValidationFailed({"username": ["is the last active administrator"]})
+        user.suspend(now)
+        await self._uow.sessions.revoke_all(user.id, now=now)
+
+
+class UnsuspendUser(_SuspensionChange):
     """The user may sign in again (their old sessions stay closed)."""
 
-    def __init__(self, uow: UnitOfWork, clock: Clock) -> None:
-        self._uow = uow
-        self._clock = clock
+    action = "user.unsuspend"
 
-    async def __call__(
-        self, actor: Actor, username: str, reason: str | None = None
-    ) -> UserAdminView:
-        require_permission(actor, Permission.SUSPEND_USERS, "admin")
-        async with self._uow:
-            user, _ = await _target(self._uow, actor, username)
-            user.unsuspend()
-            await record(
-                self._uow,
-                actor,
-                action="user.unsuspend",
-                target=f"user:{user.username}",
-                reason=reason,
-                now=self._clock.now(),
-            )
-            await self._uow.commit()
-            return UserAdminView.of(user)
+    async def _apply(self, user: User, admins: set[UUID], now: datetime) -> None:
+        user.unsuspend()

@@ -1,7 +1,6 @@
 from application.articles.owned import load_article
-from application.audit import record
 from application.errors import NotFound
-from application.permissions import require_permission
+from application.moderation import allow_deletion
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
@@ -24,15 +23,15 @@ class DeleteComment:
             comment = await self._uow.comments.get(comment_id, article_id=article.id)
             if comment is None:
                 raise NotFound("comment")
-            if not comment.is_written_by(principal.user_id):
-                require_permission(principal, Permission.DELETE_ANY_COMMENT, "comment")
-                await record(
-                    self._uow,
-                    principal,
-                    action="comment.delete",
-                    target=f"comment:{comment_id} on article:{slug}",
-                    reason=reason,
-                    now=self._clock.now(),
-                )
+            await allow_deletion(
+                self._uow,
+                principal,
+                comment,
+                permission=Permission.DELETE_ANY_COMMENT,
+                resource="comment",
+                target=f"comment:{comment_id} on article:{slug}",
+                reason=reason,
+                now=self._clock.now(),
+            )
             await self._uow.comments.delete(comment)
             await self._uow.commit()

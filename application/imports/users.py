@@ -6,7 +6,7 @@ from application.imports.validation import FirstSeen, checked
 from application.ports.bulk import BulkStore, UserRow
 from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
-from domain import values
+from domain.account_fields import check_account_fields
 from domain.errors import FieldErrors
 from domain.identifiers import identity_key
 
@@ -55,31 +55,28 @@ class ImportUsers:
         return report
 
     def _validate(self, line: UserLine, errors: FieldErrors) -> UserLine:
-        username = email = ""
-        bio = image = None
-        with errors.collect("username"):
-            username = values.Username(line.username).value
-        with errors.collect("email"):
-            email = values.Email(line.email).value
-        with errors.collect("bio"):
-            bio = values.bio(line.bio)
-        with errors.collect("image"):
-            image = values.image_url(line.image)
+        fields = check_account_fields(
+            errors,
+            username=line.username,
+            email=line.email,
+            bio=line.bio,
+            image=line.image,
+            password=line.password if line.password_hash is None else None,
+        )
         if line.password is None and line.password_hash is None:
             errors.add("password", EITHER)
         elif line.password is not None and line.password_hash is not None:
             errors.add("password", NOT_BOTH)
-        elif line.password is not None:
-            with errors.collect("password"):
-                values.Password(line.password)
         elif line.password_hash is not None and not self._hasher.recognizes(line.password_hash):
-            errors.add("passwordHash", "is not an argon2 hash (PHC string)")
+            errors.add("password_hash", "is not an argon2 hash (PHC string)")
+        errors.raise_if_any()
+        assert fields.username is not None and fields.email is not None  # given, and valid
         return UserLine(
             line.line,
-            username,
-            email,
-            bio=bio,
-            image=image,
+            fields.username.value,
+            fields.email.value,
+            bio=fields.bio.value if fields.bio is not None else None,
+            image=fields.image.value if fields.image is not None else None,
             password=line.password,
             password_hash=line.password_hash,
         )

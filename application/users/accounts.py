@@ -6,9 +6,9 @@ from application.errors import AlreadyTaken
 from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
 from application.ports.unit_of_work import UnitOfWork
+from domain.account_fields import check_account_fields
 from domain.errors import FieldErrors
 from domain.users import User
-from domain.values import Email, Password, Username
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +28,12 @@ async def prepare_account(
     before a hash is spent on them; the hash runs with no connection held. The caller adds
     the user in its own transaction, whose commit still refuses a name taken meanwhile."""
     errors = FieldErrors()
-    with errors.collect("username"):
-        username = Username(account.username)
-    with errors.collect("email"):
-        email = Email(account.email)
-    with errors.collect("password"):
-        password = Password(account.password)
+    fields = check_account_fields(
+        errors, username=account.username, email=account.email, password=account.password
+    )
     errors.raise_if_any()
+    username, email, password = fields.username, fields.email, fields.password
+    assert username is not None and email is not None and password is not None  # all given
 
     async with uow:
         taken = await uow.users.taken(username=username.value, email=email.value)

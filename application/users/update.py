@@ -12,7 +12,7 @@ from application.sessions.opening import UNKNOWN_CLIENT, Client
 from application.sessions.views import Account
 from application.users.current import load_caller
 from application.users.throttle import LoginLockout
-from domain import values
+from domain.account_fields import check_account_fields
 from domain.errors import FieldErrors
 
 
@@ -61,27 +61,18 @@ class UpdateUser:
         client: Client = UNKNOWN_CLIENT,
     ) -> Account:
         errors = FieldErrors()
-        username: str | None = None
-        email: str | None = None
-        password: str | None = None
-        bio: Change[str | None] = UNCHANGED
-        image: Change[str | None] = UNCHANGED
-        if (raw_username := changes.username) is not UNCHANGED:
-            with errors.collect("username"):
-                username = values.Username(raw_username).value
-        if (raw_email := changes.email) is not UNCHANGED:
-            with errors.collect("email"):
-                email = values.Email(raw_email).value
-        if (raw_password := changes.password) is not UNCHANGED:
-            with errors.collect("password"):
-                password = values.Password(raw_password).value
-        if (raw_bio := changes.bio) is not UNCHANGED:
-            with errors.collect("bio"):
-                bio = values.bio(raw_bio)
-        if (raw_image := changes.image) is not UNCHANGED:
-            with errors.collect("image"):
-                image = values.image_url(raw_image)
+        fields = check_account_fields(
+            errors,
+            username=_given(changes.username),
+            email=_given(changes.email),
+            bio=_given(changes.bio),
+            image=_given(changes.image),
+            password=_given(changes.password),
+        )
         errors.raise_if_any()
+        username = fields.username.value if fields.username is not None else None
+        email = fields.email.value if fields.email is not None else None
+        password = fields.password.value if fields.password is not None else None
         if email is not None or password is not None:
             await self._reauthenticate(principal, email, password, current_password, client)
 
@@ -95,20 +86,18 @@ class UpdateUser:
                 )
                 if taken:
                     raise AlreadyTaken(taken)
-            if username is not None:
-                user.rename(username)
-            if email is not None:
-                user.change_email(email)
             now = self._clock.now()
             if password_hash is not None:
-                user.password_hash = password_hash
                 # Whoever else knew the old password is signed out everywhere.
                 await self._uow.sessions.revoke_all(user.id, now=now, keep=principal.session_id)
-            if bio is not UNCHANGED:
-                user.bio = bio
-            if image is not UNCHANGED:
-                user.image = image
-            user.touch(now)
+            user.update_profile(
+                now=now,
+                username=fields.username,
+                email=fields.email,
+                password_hash=password_hash,
+                bio=fields.bio,
+                image=fields.image,
+            )
             await self._uow.commit()
             return Account.of(user)
 
@@ -136,3 +125,11 @@ class UpdateUser:
             self._attempts.failed()
             raise WrongCurrentPassword()
         await self._lockout.succeeded(user.email, client.ip)
+
+
+def _given(change: Change[str | None]) -> str | None:
+    """A change as `check_account_fields` takes it: None for unchanged; a bio or image of
+    None clears it, as an empty one does."""
+    if change is UNCHANGED:
+        return None
+    return "" if change is None else change

@@ -66,7 +66,29 @@ class TestModeration:
         await app.delete_comment()(moderator, slug, comment.id)
 
         assert store.comments == {}
-        assert max(store.audit.values(), key=lambda r: r.id or 0).action == "comment.delete"
+        record = max(store.audit.values(), key=lambda r: r.id or 0)
+        assert (record.action, record.target) == (
+            "comment.delete",
+            f"comment:{comment.id} on article:{slug}",
+        )
+
+    async def test_others_may_not_delete_what_they_did_not_write_and_nothing_is_audited(
+        self, app: Container, store: InMemoryStore
+    ) -> None:
+        author = await sign_up(app, "author")
+        slug = (await app.create_article()(author, NewArticle("T", "d", "b"))).slug
+        comment = await app.add_comment()(author, slug, "mine")
+        stranger = await sign_up(app, "stranger")
+        audited = len(store.audit)
+
+        with pytest.raises(Forbidden) as article:
+            await app.delete_article()(stranger, slug, "spam")
+        with pytest.raises(Forbidden) as on_comment:
+            await app.delete_comment()(stranger, slug, comment.id, "rude")
+
+        assert (article.value.resource, on_comment.value.resource) == ("article", "comment")
+        assert len(store.audit) == audited
+        assert store.articles and store.comments
 
     async def test_an_author_deleting_their_own_work_is_not_a_privileged_action(
         self, app: Container, store: InMemoryStore

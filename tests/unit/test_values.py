@@ -7,11 +7,11 @@ import pytest
 from domain.errors import FieldErrors, InvalidValue, ValidationFailed
 from domain.values import (
     WHITESPACE,
+    Bio,
     Email,
+    ImageUrl,
     Password,
     Username,
-    bio,
-    image_url,
     next_timestamp,
     to_milliseconds,
 )
@@ -85,26 +85,26 @@ class TestPassword:
 class TestOptionalProfileFields:
     @pytest.mark.parametrize("raw", [None, "", "   "])
     def test_empty_means_none(self, raw: str | None) -> None:
-        assert bio(raw) is None
-        assert image_url(raw) is None
+        assert Bio(raw).value is None
+        assert ImageUrl(raw).value is None
 
     def test_bio_is_kept_as_written(self) -> None:
-        assert bio("  I like dragons  ") == "  I like dragons  "
+        assert Bio("  I like dragons  ").value == "  I like dragons  "
 
     def test_bio_has_a_maximum(self) -> None:
         with pytest.raises(InvalidValue, match="too long"):
-            bio("x" * 4001)
+            Bio("x" * 4001)
 
     @pytest.mark.parametrize("raw", ["https://example.com/a.png", "http://cdn.example.org/x?y=1"])
     def test_image_accepts_http_urls(self, raw: str) -> None:
-        assert image_url(raw) == raw
+        assert ImageUrl(raw).value == raw
 
     @pytest.mark.parametrize(
         "raw", ["javascript:alert(1)", "file:///etc/passwd", "ftp://x.org/a", "not a url"]
     )
     def test_image_refuses_other_schemes(self, raw: str) -> None:
         with pytest.raises(InvalidValue, match="http or https"):
-            image_url(raw)
+            ImageUrl(raw)
 
 
 class TestTimestamps:
