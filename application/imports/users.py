@@ -43,7 +43,7 @@ class ImportUsers:
         valid: list[UserLine] = []
         for user in checked_users:
             if identity_key(user.email) in taken:
-                report.rejected.append(Rejected(user.line, "email has already been taken"))
+                report.rejected.append(Rejected(user.line, {"email": ["has already been taken"]}))
             else:
                 valid.append(user)
         report.valid = len(valid)
@@ -73,7 +73,7 @@ class ImportUsers:
             with errors.collect("password"):
                 values.Password(line.password)
         elif line.password_hash is not None and not self._hasher.recognizes(line.password_hash):
-            errors.add("passwordHash", "is not an argon2 hash (PHC string)")
+            errors.add("password_hash", "is not an argon2 hash (PHC string)")
         return UserLine(
             line.line,
             username,
@@ -101,6 +101,12 @@ class ImportUsers:
 
         hashes = await asyncio.gather(*(hash_of(user) for user in users))
         return [
-            UserRow(u.username, u.email, u.bio, u.image, password_hash)
+            UserRow(
+                username=u.username,
+                email=u.email,
+                bio=u.bio,
+                image=u.image,
+                password_hash=password_hash,
+            )
             for u, password_hash in zip(users, hashes, strict=True)
         ]

@@ -1,7 +1,6 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from application.changes import UNCHANGED, Change
 from application.errors import AlreadyTaken, ReauthenticationRequired, WrongCurrentPassword
 from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
@@ -12,6 +11,7 @@ from application.users.current import load_caller
 from application.users.throttle import LoginLockout
 from application.users.views import Account
 from domain import values
+from domain.changes import UNCHANGED, Change
 from domain.errors import FieldErrors
 
 

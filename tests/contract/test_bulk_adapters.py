@@ -22,6 +22,7 @@ from application.ports.bulk import (
     Written,
 )
 from application.ports.queries import TagQueries
+from domain.articles import CONTENT_FIELDS, ArticleContent
 
 NOW = datetime(2026, 3, 4, 5, 6, 7, 891000, tzinfo=UTC)
 MAY = datetime(2025, 5, 1, 9, 30, tzinfo=UTC)
@@ -47,16 +48,27 @@ def bulk(request: pytest.FixtureRequest) -> Bulk:
 
 
 def account(name: str, bio: str | None = None) -> UserRow:
-    return UserRow(name, f"{name}@x.io", bio, None, f"$argon2id$hash-of-{name}")
+    return UserRow(
+        username=name,
+        email=f"{name}@x.io",
+        bio=bio,
+        image=None,
+        password_hash=f"$argon2id$hash-of-{name}",
+    )
 
 
 def an_article(slug: str, author: UUID, **fields: object) -> ArticleRow:
+    """An article row; content fields among `fields` go into its content."""
+    content: dict[str, object] = {
+        "title": f"About {slug}",
+        "description": "d",
+        "body": "b",
+        "tag_list": ["a", "b"],
+    }
+    content |= {name: fields.pop(name) for name in CONTENT_FIELDS if name in fields}
     row = ArticleRow(
         slug=slug,
-        title=f"About {slug}",
-        description="d",
-        body="b",
-        tags=("a", "b"),
+        content=ArticleContent(**content),  # type: ignore[arg-type]
         author_id=author,
         created_at=None,
         updated_at=None,
@@ -122,7 +134,7 @@ async def test_articles_with_fans_and_comments_are_written_once(bulk: Bulk) -> N
     assert await bulk.store.write_articles([row], now=NOW) == Written(0, 0, 1)
 
     [one] = await bulk.articles()
-    assert (one.slug, one.author, one.tags) == ("one", "jake", ("a", "b"))
+    assert (one.slug, one.author, one.content.tag_list) == ("one", "jake", ["a", "b"])
     assert (one.created_at, one.updated_at) == (MAY, MAY + timedelta(days=1))
     assert one.favorited_by == ("ann", "jane")
     assert [(c.author, c.body, c.created_at) for c in one.comments] == [
@@ -134,15 +146,19 @@ async def test_articles_with_fans_and_comments_are_written_once(bulk: Bulk) -> N
 async def test_a_changed_article_counts_as_updated(bulk: Bulk) -> None:
     ids = await with_users(bulk, "jake", "jane")
     await bulk.store.write_articles([an_article("one", ids["jake"], created_at=MAY)], now=NOW)
-    renamed = an_article("one", ids["jake"], title="Renamed", tags=("c",))
+    renamed = an_article("one", ids["jake"], title="Renamed", tag_list=["c"])
     assert await bulk.store.write_articles([renamed], now=NOW) == Written(0, 1, 0)
     with_fan = an_article(
-        "one", ids["jake"], title="Renamed", tags=("c",), favorited_by=(ids["jane"],)
+        "one", ids["jake"], title="Renamed", tag_list=["c"], favorited_by=(ids["jane"],)
     )
     assert await bulk.store.write_articles([with_fan], now=NOW) == Written(0, 1, 0)
 
     [one] = await bulk.articles()
-    assert (one.title, one.tags, one.favorited_by) == ("Renamed", ("c",), ("jane",))
+    assert (one.content.title, one.content.tag_list, one.favorited_by) == (
+        "Renamed",
+        ["c"],
+        ("jane",),
+    )
     assert one.created_at == MAY  # not given the second time: kept
 
 
@@ -170,21 +186,26 @@ async def test_numbered_comments_keep_their_ids_and_new_ones_follow(bulk: Bulk) 
 
 async def test_tags_of_imported_articles_are_listed_in_use(bulk: Bulk) -> None:
     ids = await with_users(bulk, "jake")
-    rows = [an_article(f"a{n}", ids["jake"], tags=(f"t{n}", "shared")) for n in range(3)]
+    rows = [an_article(f"a{n}", ids["jake"], tag_list=[f"t{n}", "shared"]) for n in range(3)]
     assert await bulk.store.write_articles(rows, now=NOW) == Written(3, 0, 0)
     exported = await bulk.articles()
-    assert sorted({tag for a in exported for tag in a.tags}) == ["shared", "t0", "t1", "t2"]
+    assert sorted({tag for a in exported for tag in a.content.tag_list}) == [
+        "shared",
+        "t0",
+        "t1",
+        "t2",
+    ]
     assert await bulk.tags.tags(100) == ["shared", "t0", "t1", "t2"]
 
 
 async def test_tags_an_import_takes_off_articles_leave_the_tag_list(bulk: Bulk) -> None:
     ids = await with_users(bulk, "jake")
-    rows = [an_article(f"a{n}", ids["jake"], tags=(f"t{n}", "shared")) for n in range(3)]
+    rows = [an_article(f"a{n}", ids["jake"], tag_list=[f"t{n}", "shared"]) for n in range(3)]
     await bulk.store.write_articles(rows, now=NOW)
     changed = [
-        an_article("a0", ids["jake"], tags=("new",)),
-        an_article("a1", ids["jake"], tags=("t1", "new")),
-        an_article("a3", ids["jake"], tags=("new", "t2")),
+        an_article("a0", ids["jake"], tag_list=["new"]),
+        an_article("a1", ids["jake"], tag_list=["t1", "new"]),
+        an_article("a3", ids["jake"], tag_list=["new", "t2"]),
     ]
     assert await bulk.store.write_articles(changed, now=NOW) == Written(1, 2, 0)
     assert await bulk.tags.tags(100) == ["new", "t2", "shared", "t1"]

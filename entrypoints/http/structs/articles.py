@@ -1,11 +1,10 @@
 from typing import Annotated, Any
 
-from msgspec import UNSET, Meta, UnsetType
+from msgspec import UNSET, Meta, UnsetType, structs
 
-from application.articles.create import NewArticle as NewArticleCommand
-from application.articles.update import ArticleChanges
 from application.views import ArticlePage, ArticleView
 from domain import articles, values
+from domain.articles import ArticleChanges, ArticleContent
 from entrypoints.http.structs import Wire, change, documented, timestamp
 from entrypoints.http.structs.profiles import Profile
 
@@ -50,14 +49,8 @@ class NewArticle(Wire):
 class NewArticleRequest(Wire):
     article: NewArticle
 
-    def to_command(self) -> NewArticleCommand:
-        article = self.article
-        return NewArticleCommand(
-            title=article.title,
-            description=article.description,
-            body=article.body,
-            tags=article.tag_list,
-        )
+    def to_command(self) -> ArticleContent:
+        return ArticleContent(**structs.asdict(self.article))
 
 
 class UpdateArticle(Wire):
@@ -71,12 +64,8 @@ class UpdateArticleRequest(Wire):
     article: UpdateArticle
 
     def to_command(self) -> ArticleChanges:
-        article = self.article
         return ArticleChanges(
-            title=change(article.title),
-            description=change(article.description),
-            body=change(article.body),
-            tags=change(article.tag_list),
+            **{name: change(value) for name, value in structs.asdict(self.article).items()}
         )
 
 
