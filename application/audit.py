@@ -2,17 +2,10 @@
 
 from datetime import datetime
 
-from application.errors import Forbidden
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Actor, Operator
 from domain.audit import AuditRecord, valid_reason
 from domain.errors import FieldErrors
-from domain.roles import Permission
-
-
-def require(actor: Actor, permission: Permission, resource: str) -> None:
-    if not actor.may(permission):
-        raise Forbidden(resource)
 
 
 async def record(

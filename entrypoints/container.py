@@ -7,14 +7,19 @@ from dependency_injector import containers, providers
 from adapters.clock import SystemClock
 from adapters.postgres.bulk import PostgresBulkReader, PostgresBulkStore
 from adapters.postgres.database import Database
-from adapters.postgres.queries import SqlaQueries
+from adapters.postgres.queries.admin import SqlaAdminQueries
+from adapters.postgres.queries.articles import SqlaArticleQueries
+from adapters.postgres.queries.comments import SqlaCommentQueries
+from adapters.postgres.queries.profiles import SqlaProfileQueries
+from adapters.postgres.queries.sessions import SqlaSessionLookup
+from adapters.postgres.queries.tags import SqlaTagQueries
 from adapters.postgres.unit_of_work import SqlaUnitOfWork
 from adapters.rate_limits import LimitsRateLimiter
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from adapters.security.jose_tokens import JoseTokenService
 from adapters.security.keys import load_key_file
 from application.admin.accounts import ChangeRole, SuspendUser, UnsuspendUser
-from application.admin.views import ListAudit, ListUsers
+from application.admin.listing import ListAudit, ListUsers
 from application.articles.create import CreateArticle
 from application.articles.delete import DeleteArticle
 from application.articles.favorite import FavoriteArticle, UnfavoriteArticle
@@ -58,9 +63,15 @@ class Container(containers.DeclarativeContainer):
         statement_timeout_ms=settings.provided.db_statement_timeout_ms,
     )
     uow = providers.Factory(SqlaUnitOfWork, database.provided.session_factory)
-    queries = providers.Singleton(SqlaQueries, database.provided.engine)
-    bulk_store = providers.Singleton(PostgresBulkStore, database.provided.engine)
-    bulk_reader = providers.Singleton(PostgresBulkReader, database.provided.engine)
+    engine = database.provided.engine
+    article_queries = providers.Singleton(SqlaArticleQueries, engine)
+    comment_queries = providers.Singleton(SqlaCommentQueries, engine)
+    profile_queries = providers.Singleton(SqlaProfileQueries, engine)
+    tag_queries = providers.Singleton(SqlaTagQueries, engine)
+    session_lookup = providers.Singleton(SqlaSessionLookup, engine)
+    admin_queries = providers.Singleton(SqlaAdminQueries, engine)
+    bulk_store = providers.Singleton(PostgresBulkStore, engine)
+    bulk_reader = providers.Singleton(PostgresBulkReader, engine)
 
     hasher = providers.Singleton(
         Argon2PasswordHasher,
@@ -90,7 +101,7 @@ class Container(containers.DeclarativeContainer):
     )
     login_lockout = providers.Factory(LoginLockout, rate_limiter)
 
-    authenticate = providers.Factory(Authenticate, tokens, queries, clock)
+    authenticate = providers.Factory(Authenticate, tokens, session_lookup, clock)
     register_user = providers.Factory(
         RegisterUser, uow, hasher, tokens, clock, session_lifetime, account_throttle
     )
@@ -111,30 +122,30 @@ class Container(containers.DeclarativeContainer):
         reauth_window=providers.Factory(timedelta, seconds=settings.provided.reauth_window),
     )
 
-    get_profile = providers.Factory(GetProfile, queries)
+    get_profile = providers.Factory(GetProfile, profile_queries)
     follow_user = providers.Factory(FollowUser, uow)
     unfollow_user = providers.Factory(UnfollowUser, uow)
 
-    list_articles = providers.Factory(ListArticles, queries)
-    get_feed = providers.Factory(GetFeed, queries)
-    get_article = providers.Factory(GetArticle, queries)
+    list_articles = providers.Factory(ListArticles, article_queries)
+    get_feed = providers.Factory(GetFeed, article_queries)
+    get_article = providers.Factory(GetArticle, article_queries)
     create_article = providers.Factory(CreateArticle, uow, clock)
-    update_article = providers.Factory(UpdateArticle, uow, queries, clock)
+    update_article = providers.Factory(UpdateArticle, uow, article_queries, clock)
     delete_article = providers.Factory(DeleteArticle, uow, clock)
-    favorite_article = providers.Factory(FavoriteArticle, uow, queries)
-    unfavorite_article = providers.Factory(UnfavoriteArticle, uow, queries)
+    favorite_article = providers.Factory(FavoriteArticle, uow, article_queries)
+    unfavorite_article = providers.Factory(UnfavoriteArticle, uow, article_queries)
 
-    list_comments = providers.Factory(ListComments, uow, queries)
+    list_comments = providers.Factory(ListComments, uow, comment_queries)
     add_comment = providers.Factory(AddComment, uow, clock)
     delete_comment = providers.Factory(DeleteComment, uow, clock)
 
-    list_tags = providers.Factory(ListTags, queries)
+    list_tags = providers.Factory(ListTags, tag_queries)
 
-    list_users = providers.Factory(ListUsers, queries)
+    list_users = providers.Factory(ListUsers, admin_queries)
     change_role = providers.Factory(ChangeRole, uow, clock)
     suspend_user = providers.Factory(SuspendUser, uow, clock)
     unsuspend_user = providers.Factory(UnsuspendUser, uow, clock)
-    list_audit = providers.Factory(ListAudit, queries)
+    list_audit = providers.Factory(ListAudit, admin_queries)
 
     import_users = providers.Factory(ImportUsers, bulk_store, hasher, clock)
     import_articles = providers.Factory(ImportArticles, bulk_store, clock)

@@ -3,12 +3,13 @@ leaves the service without an active administrator."""
 
 from uuid import UUID
 
-from application.audit import record, require
+from application.admin.views import UserAdminView
+from application.audit import record
 from application.errors import Forbidden, NotFound
+from application.permissions import require_permission
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Actor, Principal
-from application.views import UserAdminView
 from domain.errors import ValidationFailed
 from domain.roles import Permission, Role
 from domain.users import User
@@ -44,7 +45,7 @@ class ChangeRole:
     async def __call__(
         self, actor: Actor, username: str, role: str, reason: str | None = None
     ) -> UserAdminView:
-        require(actor, Permission.CHANGE_ROLES, "admin")
+        require_permission(actor, Permission.CHANGE_ROLES, "admin")
         try:
             new_role = Role(role)
         except ValueError:
@@ -79,7 +80,7 @@ class SuspendUser:
     async def __call__(
         self, actor: Actor, username: str, reason: str | None = None
     ) -> UserAdminView:
-        require(actor, Permission.SUSPEND_USERS, "admin")
+        require_permission(actor, Permission.SUSPEND_USERS, "admin")
         now = self._clock.now()
         async with self._uow:
             user, admins = await _target(self._uow, actor, username)
@@ -109,7 +110,7 @@ class UnsuspendUser:
     async def __call__(
         self, actor: Actor, username: str, reason: str | None = None
     ) -> UserAdminView:
-        require(actor, Permission.SUSPEND_USERS, "admin")
+        require_permission(actor, Permission.SUSPEND_USERS, "admin")
         async with self._uow:
             user, _ = await _target(self._uow, actor, username)
             user.unsuspend()

@@ -1,23 +1,63 @@
-from application.audit import require
-from application.ports.queries import AdminQueries, Page
-from application.principal import Actor
-from application.views import AuditPage, UserPage
-from domain.roles import Permission
+"""Read models of administration: accounts and the audit trail."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.audit import AuditRecord
+from domain.roles import Role
+from domain.users import User
 
 
-class ListUsers:
-    def __init__(self, queries: AdminQueries) -> None:
-        self._queries = queries
+@dataclass(frozen=True, slots=True)
+class UserAdminView:
+    """An account as administrators see it."""
 
-    async def __call__(self, actor: Actor, search: str | None, page: Page) -> UserPage:
-        require(actor, Permission.VIEW_USERS, "admin")
-        return await self._queries.users(search or None, page)
+    username: str
+    email: str
+    role: Role
+    suspended: bool
+    created_at: datetime
+
+    @classmethod
+    def of(cls, user: User) -> "UserAdminView":
+        return cls(
+            username=user.username,
+            email=user.email,
+            role=user.role,
+            suspended=user.suspended,
+            created_at=user.created_at,
+        )
 
 
-class ListAudit:
-    def __init__(self, queries: AdminQueries) -> None:
-        self._queries = queries
+@dataclass(frozen=True, slots=True)
+class UserPage:
+    users: list[UserAdminView]
+    count: int
 
-    async def __call__(self, actor: Actor, page: Page) -> AuditPage:
-        require(actor, Permission.VIEW_AUDIT, "admin")
-        return await self._queries.audit(page)
+
+@dataclass(frozen=True, slots=True)
+class AuditView:
+    id: int
+    actor: str
+    action: str
+    target: str
+    reason: str | None
+    at: datetime
+
+    @classmethod
+    def of(cls, record: AuditRecord) -> "AuditView":
+        assert record.id is not None, "a stored record has an id"
+        return cls(
+            id=record.id,
+            actor=record.actor,
+            action=record.action,
+            target=record.target,
+            reason=record.reason,
+            at=record.at,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AuditPage:
+    entries: list[AuditView]
+    count: int

@@ -1,9 +1,9 @@
+from application.articles.views import ArticleView
 from application.errors import AlreadyTaken
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
 from application.users.current import load_caller
-from application.views import ArticleView
 from domain.articles import Article, ArticleContent
 
 

@@ -1,5 +1,6 @@
 from application.articles.owned import load_article
-from application.audit import record, require
+from application.audit import record
+from application.permissions import require_permission
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
@@ -18,7 +19,7 @@ class DeleteArticle:
         async with self._uow:
             article = await load_article(self._uow, slug)
             if not article.is_written_by(principal.user_id):
-                require(principal, Permission.DELETE_ANY_ARTICLE, "article")
+                require_permission(principal, Permission.DELETE_ANY_ARTICLE, "article")
                 await record(
                     self._uow,
                     principal,

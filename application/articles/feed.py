@@ -1,6 +1,6 @@
+from application.articles.views import ArticlePage
 from application.ports.queries import ArticleQueries, Page
 from application.principal import Principal
-from application.views import ArticlePage
 
 
 class GetFeed:

@@ -1,7 +1,7 @@
+from application.articles.views import ArticleView
 from application.errors import NotFound
 from application.ports.queries import ArticleQueries
 from application.principal import Principal
-from application.views import ArticleView
 
 
 async def find_article(queries: ArticleQueries, slug: str, viewer: Principal | None) -> ArticleView:

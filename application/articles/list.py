@@ -1,8 +1,8 @@
 from dataclasses import replace
 
+from application.articles.views import ArticlePage
 from application.ports.queries import ArticleFilter, ArticleQueries, Page
 from application.principal import Principal
-from application.views import ArticlePage
 from domain.articles import tag_name
 
 

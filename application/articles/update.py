@@ -1,10 +1,10 @@
 from application.articles.get import find_article
 from application.articles.owned import load_own_article
+from application.articles.views import ArticleView
 from application.ports.clock import Clock
 from application.ports.queries import ArticleQueries
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
-from application.views import ArticleView
 from domain.articles import ArticleChanges
 
 

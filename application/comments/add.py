@@ -1,9 +1,9 @@
 from application.articles.owned import load_article
+from application.comments.views import CommentView
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
 from application.users.current import load_caller
-from application.views import CommentView
 from domain.comments import Comment, valid_comment_body
 from domain.errors import FieldErrors
 

@@ -1,6 +1,7 @@
 from application.articles.owned import load_article
-from application.audit import record, require
+from application.audit import record
 from application.errors import NotFound
+from application.permissions import require_permission
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
@@ -24,7 +25,7 @@ class DeleteComment:
             if comment is None:
                 raise NotFound("comment")
             if not comment.is_written_by(principal.user_id):
-                require(principal, Permission.DELETE_ANY_COMMENT, "comment")
+                require_permission(principal, Permission.DELETE_ANY_COMMENT, "comment")
                 await record(
                     self._uow,
                     principal,

@@ -1,8 +1,8 @@
 from application.articles.owned import load_article
+from application.comments.views import CommentView
 from application.ports.queries import CommentQueries, Page
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
-from application.views import CommentView
 
 
 class ListComments:

@@ -6,14 +6,10 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
-from application.views import (
-    ArticlePage,
-    ArticleView,
-    AuditPage,
-    CommentView,
-    ProfileView,
-    UserPage,
-)
+from application.admin.views import AuditPage, UserPage
+from application.articles.views import ArticlePage, ArticleView
+from application.comments.views import CommentView
+from application.profiles.views import ProfileView
 from domain.errors import FieldErrors
 from domain.roles import Role
 

@@ -3,7 +3,7 @@
 from application.errors import Forbidden, NotFound
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
-from application.views import ProfileView
+from application.profiles.views import ProfileView
 
 
 class _FollowToggle:

@@ -1,7 +1,7 @@
 from application.errors import NotFound
 from application.ports.queries import ProfileQueries
 from application.principal import Principal
-from application.views import ProfileView
+from application.profiles.views import ProfileView
 
 
 class GetProfile:

@@ -6,7 +6,7 @@ from application.errors import NotFound
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
-from application.views import SessionView
+from application.sessions.views import SessionView
 
 
 class ListSessions:

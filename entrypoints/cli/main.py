@@ -7,7 +7,7 @@ from typing import NoReturn
 
 from adapters.postgres.database import is_unavailable
 from adapters.security.keys import KeyFileError
-from entrypoints.cli import bulk, config, db, dev, keys, serve, users
+from entrypoints.cli import config, db, dev, exports, imports, keys, seed, serve, users
 from entrypoints.observability.logging import configure_logging
 from entrypoints.settings import ConfigError, Settings
 
@@ -26,7 +26,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     parser = Parser(prog="conduit", description="Conduit: the RealWorld API server and tools.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (serve, dev, db, users, bulk, keys, config):
+    for module in (serve, dev, db, users, imports, exports, seed, keys, config):
         module.register(commands)
     return parser
 

@@ -85,6 +85,9 @@ class ArticleJson(Record, kw_only=True):
         )
 
 
+KINDS: dict[str, type[UserJson] | type[ArticleJson]] = {"users": UserJson, "articles": ArticleJson}
+
+
 def reason_of(rejected: Rejected) -> str:
     """A rejected line's field errors as one line: `tagList can't contain a blank tag`."""
     return "; ".join(

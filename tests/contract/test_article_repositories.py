@@ -49,7 +49,7 @@ async def test_edits_and_tag_changes_persist_on_commit(backend: Backend) -> None
         loaded = await uow.articles.get_by_slug(article.slug)
         assert loaded is not None
         loaded.tag_list = ["discarded"]
-    assert await backend.queries.tags(100) == ["keep", "old"]
+    assert await backend.tag_queries.tags(100) == ["keep", "old"]
 
     async with backend.new_uow() as uow:
         loaded = await uow.articles.get_by_slug(article.slug)
@@ -57,10 +57,10 @@ async def test_edits_and_tag_changes_persist_on_commit(backend: Backend) -> None
         loaded.title = "New"
         loaded.tag_list = ["keep", "new"]
         await uow.commit()
-    view = await backend.queries.article(article.slug, viewer_id=None)
+    view = await backend.article_queries.article(article.slug, viewer_id=None)
     assert view is not None
     assert (view.title, view.tags) == ("New", ("keep", "new"))
-    assert await backend.queries.tags(100) == ["keep", "new"]
+    assert await backend.tag_queries.tags(100) == ["keep", "new"]
 
 
 async def test_delete_takes_comments_favorites_and_tags_along(backend: Backend) -> None:
@@ -79,9 +79,9 @@ async def test_delete_takes_comments_favorites_and_tags_along(backend: Backend) 
         await uow.articles.delete(loaded)
         await uow.commit()
 
-    assert await backend.queries.article(article.slug, viewer_id=None) is None
-    assert await backend.queries.comments(article.id, Page(), viewer_id=None) == []
-    assert await backend.queries.tags(100) == ["kept"]
+    assert await backend.article_queries.article(article.slug, viewer_id=None) is None
+    assert await backend.comment_queries.comments(article.id, Page(), viewer_id=None) == []
+    assert await backend.tag_queries.tags(100) == ["kept"]
     async with backend.new_uow() as uow:
         assert await uow.articles.get_by_slug(kept.slug) is not None
 
@@ -119,14 +119,14 @@ async def test_favorites_count_once_per_user(backend: Backend) -> None:
         async with backend.new_uow() as uow:
             await uow.favorites.add(user_id=user.id, article_id=article.id)
             await uow.commit()
-    view = await backend.queries.article(article.slug, viewer_id=celeb.id)
+    view = await backend.article_queries.article(article.slug, viewer_id=celeb.id)
     assert view is not None and (view.favorites_count, view.favorited) == (2, True)
 
     for _ in range(2):
         async with backend.new_uow() as uow:
             await uow.favorites.remove(user_id=celeb.id, article_id=article.id)
             await uow.commit()
-    view = await backend.queries.article(article.slug, viewer_id=celeb.id)
+    view = await backend.article_queries.article(article.slug, viewer_id=celeb.id)
     assert view is not None and (view.favorites_count, view.favorited) == (1, False)
 
 
@@ -137,7 +137,7 @@ async def test_uncommitted_favorites_and_follows_vanish(backend: Backend) -> Non
     async with backend.new_uow() as uow:
         await uow.favorites.add(user_id=celeb.id, article_id=article.id)
         await uow.follows.add(follower_id=celeb.id, followee_id=jake.id)
-    view = await backend.queries.article(article.slug, viewer_id=celeb.id)
+    view = await backend.article_queries.article(article.slug, viewer_id=celeb.id)
     assert view is not None and (view.favorites_count, view.author.following) == (0, False)
 
 
@@ -148,13 +148,13 @@ async def test_follows_are_idempotent(backend: Backend) -> None:
         async with backend.new_uow() as uow:
             await uow.follows.add(follower_id=jake.id, followee_id=celeb.id)
             await uow.commit()
-    profile = await backend.queries.profile("celeb", viewer_id=jake.id)
+    profile = await backend.profile_queries.profile("celeb", viewer_id=jake.id)
     assert profile is not None and profile.following is True
     for _ in range(2):
         async with backend.new_uow() as uow:
             await uow.follows.remove(follower_id=jake.id, followee_id=celeb.id)
             await uow.commit()
-    profile = await backend.queries.profile("celeb", viewer_id=jake.id)
+    profile = await backend.profile_queries.profile("celeb", viewer_id=jake.id)
     assert profile is not None and profile.following is False
 
 

@@ -9,10 +9,10 @@ from uuid import UUID
 import pytest
 
 from adapters.memory.bulk import InMemoryBulkReader, InMemoryBulkStore
-from adapters.memory.queries import InMemoryQueries
+from adapters.memory.queries.tags import InMemoryTagQueries
 from adapters.memory.store import InMemoryStore
 from adapters.postgres.bulk import PostgresBulkReader, PostgresBulkStore
-from adapters.postgres.queries import SqlaQueries
+from adapters.postgres.queries.tags import SqlaTagQueries
 from application.ports.bulk import (
     ArticleRecord,
     ArticleRow,
@@ -43,9 +43,9 @@ class Bulk:
 def bulk(request: pytest.FixtureRequest) -> Bulk:
     if request.param == "memory":
         store = InMemoryStore()
-        return Bulk(InMemoryBulkStore(store), InMemoryBulkReader(store), InMemoryQueries(store))
+        return Bulk(InMemoryBulkStore(store), InMemoryBulkReader(store), InMemoryTagQueries(store))
     engine = request.getfixturevalue("db").engine
-    return Bulk(PostgresBulkStore(engine), PostgresBulkReader(engine), SqlaQueries(engine))
+    return Bulk(PostgresBulkStore(engine), PostgresBulkReader(engine), SqlaTagQueries(engine))
 
 
 def account(name: str, bio: str | None = None) -> UserRow:

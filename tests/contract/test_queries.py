@@ -13,7 +13,7 @@ async def test_single_article_has_every_field(backend: Backend) -> None:
     article = an_article(jake, tags=["b", "a"], at=T0)
     await store(backend.new_uow, jake, article)
 
-    view = await backend.queries.article(article.slug, viewer_id=None)
+    view = await backend.article_queries.article(article.slug, viewer_id=None)
     assert view is not None
     assert (view.slug, view.title, view.description, view.body) == (
         article.slug,
@@ -30,7 +30,7 @@ async def test_single_article_has_every_field(backend: Backend) -> None:
         "https://x.io/j.png",
     )
     assert view.author.following is False
-    assert await backend.queries.article("nope", viewer_id=None) is None
+    assert await backend.article_queries.article("nope", viewer_id=None) is None
 
 
 async def test_lists_are_newest_first_ties_by_id_with_total_count(backend: Backend) -> None:
@@ -45,13 +45,15 @@ async def test_lists_are_newest_first_ties_by_id_with_total_count(backend: Backe
         *(a.slug for a in sorted(same_moment, key=lambda a: a.id, reverse=True)),
         older.slug,
     ]
-    page = await backend.queries.articles(ArticleFilter(), Page(limit=100), viewer_id=None)
+    page = await backend.article_queries.articles(ArticleFilter(), Page(limit=100), viewer_id=None)
     assert [a.slug for a in page.articles] == expected
     assert page.count == 5
     assert all(a.body is None for a in page.articles)
 
     windows = [
-        await backend.queries.articles(ArticleFilter(), Page(limit=2, offset=o), viewer_id=None)
+        await backend.article_queries.articles(
+            ArticleFilter(), Page(limit=2, offset=o), viewer_id=None
+        )
         for o in (0, 2, 4, 6)
     ]
     assert [a.slug for w in windows for a in w.articles] == expected
@@ -68,7 +70,9 @@ async def test_filters_by_tag_author_and_favorited(backend: Backend) -> None:
         await uow.commit()
 
     async def slugs(**where: str) -> tuple[list[str], int]:
-        page = await backend.queries.articles(ArticleFilter(**where), Page(), viewer_id=None)
+        page = await backend.article_queries.articles(
+            ArticleFilter(**where), Page(), viewer_id=None
+        )
         return [a.slug for a in page.articles], page.count
 
     assert await slugs(tag="fire") == ([dragons.slug], 1)
@@ -92,7 +96,7 @@ async def test_viewer_flags_in_lists(backend: Backend) -> None:
         await uow.favorites.add(user_id=jake.id, article_id=favorited.id)
         await uow.commit()
 
-    page = await backend.queries.articles(ArticleFilter(), Page(), viewer_id=viewer.id)
+    page = await backend.article_queries.articles(ArticleFilter(), Page(), viewer_id=viewer.id)
     flags = {a.title: (a.favorited, a.favorites_count, a.author.following) for a in page.articles}
     assert flags == {"Followed": (False, 0, True), "Favorited": (True, 2, False)}
 
@@ -105,13 +109,13 @@ async def test_feed_is_the_followed_authors_newest_first(backend: Backend) -> No
     own = an_article(jake, title="Own")
     await store(backend.new_uow, jake, celeb, other, older, newer, unfollowed, own)
 
-    empty = await backend.queries.feed(Page(), viewer_id=jake.id)
+    empty = await backend.article_queries.feed(Page(), viewer_id=jake.id)
     assert (empty.articles, empty.count) == ([], 0)
 
     async with backend.new_uow() as uow:
         await uow.follows.add(follower_id=jake.id, followee_id=celeb.id)
         await uow.commit()
-    feed = await backend.queries.feed(Page(limit=1), viewer_id=jake.id)
+    feed = await backend.article_queries.feed(Page(limit=1), viewer_id=jake.id)
     assert [a.slug for a in feed.articles] == [newer.slug]
     assert feed.count == 2
     assert feed.articles[0].author.following is True
@@ -129,7 +133,7 @@ async def test_comments_newest_first_with_author_flags(backend: Backend) -> None
         await uow.follows.add(follower_id=jake.id, followee_id=celeb.id)
         await uow.commit()
 
-    comments = await backend.queries.comments(article.id, Page(), viewer_id=jake.id)
+    comments = await backend.comment_queries.comments(article.id, Page(), viewer_id=jake.id)
     assert [c.id for c in comments] == [last.id, tie.id, first.id]
     assert [(c.body, c.author.username, c.author.following) for c in comments] == [
         ("last", "celeb", True),
@@ -139,7 +143,9 @@ async def test_comments_newest_first_with_author_flags(backend: Backend) -> None
     assert comments[0].created_at == T0 + timedelta(minutes=1)
 
     pages = [
-        await backend.queries.comments(article.id, Page(limit=2, offset=offset), viewer_id=None)
+        await backend.comment_queries.comments(
+            article.id, Page(limit=2, offset=offset), viewer_id=None
+        )
         for offset in (0, 2, 3)
     ]
     assert [[c.id for c in page] for page in pages] == [[last.id, tie.id], [first.id], []]
@@ -148,7 +154,7 @@ async def test_comments_newest_first_with_author_flags(backend: Backend) -> None
 async def test_profile_ignores_case(backend: Backend) -> None:
     jake = a_user("Jake")
     await store(backend.new_uow, jake)
-    profile = await backend.queries.profile("JAKE", viewer_id=None)
+    profile = await backend.profile_queries.profile("JAKE", viewer_id=None)
     assert profile is not None
     assert (profile.username, profile.bio, profile.image, profile.following) == (
         "Jake",
@@ -156,7 +162,7 @@ async def test_profile_ignores_case(backend: Backend) -> None:
         None,
         False,
     )
-    assert await backend.queries.profile("nobody", viewer_id=None) is None
+    assert await backend.profile_queries.profile("nobody", viewer_id=None) is None
 
 
 async def test_profiles_and_filters_find_names_by_their_canonical_form(backend: Backend) -> None:
@@ -168,10 +174,10 @@ async def test_profiles_and_filters_find_names_by_their_canonical_form(backend: 
         await uow.commit()
 
     for name in ("İvan", "İVAN"):
-        profile = await backend.queries.profile(name, viewer_id=None)
+        profile = await backend.profile_queries.profile(name, viewer_id=None)
         assert profile is not None and profile.username == "İvan"
         for where in (ArticleFilter(author=name), ArticleFilter(favorited_by=name)):
-            page = await backend.queries.articles(where, Page(), viewer_id=None)
+            page = await backend.article_queries.articles(where, Page(), viewer_id=None)
             assert [a.slug for a in page.articles] == [dragons.slug]
 
 
@@ -179,7 +185,7 @@ async def test_tags_are_the_ones_in_use_most_used_first_then_alphabetical(
     backend: Backend,
 ) -> None:
     jake = a_user()
-    assert await backend.queries.tags(100) == []
+    assert await backend.tag_queries.tags(100) == []
     await store(
         backend.new_uow,
         jake,
@@ -187,5 +193,5 @@ async def test_tags_are_the_ones_in_use_most_used_first_then_alphabetical(
         an_article(jake, title="Two", tags=["mid", "zeta"]),
         an_article(jake, title="Three", tags=["beta", "zeta", "mid"]),
     )
-    assert await backend.queries.tags(100) == ["zeta", "mid", "alpha", "beta"]
-    assert await backend.queries.tags(2) == ["zeta", "mid"]
+    assert await backend.tag_queries.tags(100) == ["zeta", "mid", "alpha", "beta"]
+    assert await backend.tag_queries.tags(2) == ["zeta", "mid"]

@@ -126,7 +126,7 @@ async def test_active_caller_is_the_revocation_check(backend: Backend) -> None:
     session, revoked = a_session(jake.id), a_session(jake.id)
     revoked.revoke(T0)
     await open_sessions(backend.new_uow, session, revoked)
-    lookup = backend.queries
+    lookup = backend.session_lookup
 
     caller = await lookup.active_caller(session.id, now=T0 + timedelta(minutes=5))
     assert caller is not None and (caller.user_id, caller.role) == (jake.id, Role.MODERATOR)
@@ -160,12 +160,12 @@ async def test_audit_records_newest_first(backend: Backend) -> None:
                 )
             )
         await uow.commit()
-    page = await backend.queries.audit(Page(limit=2))
+    page = await backend.admin_queries.audit(Page(limit=2))
     assert page.count == 3
     assert [e.action for e in page.entries] == ["action 2", "action 1"]
-    last = (await backend.queries.audit(Page(limit=2, offset=2))).entries
+    last = (await backend.admin_queries.audit(Page(limit=2, offset=2))).entries
     assert [(e.actor, e.reason, e.at) for e in last] == [("cli:root", "why", T0)]
-    assert (await backend.queries.audit(Page(offset=10))).count == 3
+    assert (await backend.admin_queries.audit(Page(offset=10))).count == 3
 
 
 async def test_admin_user_search(backend: Backend) -> None:
@@ -177,7 +177,7 @@ async def test_admin_user_search(backend: Backend) -> None:
     await store(backend.new_uow, *users)
 
     async def names(search: str | None, page: Page | None = None) -> tuple[list[str], int]:
-        found = await backend.queries.users(search, page or Page())
+        found = await backend.admin_queries.users(search, page or Page())
         return [u.username for u in found.users], found.count
 
     assert await names("ALI") == (["Alina", "alice"], 2)
@@ -187,5 +187,5 @@ async def test_admin_user_search(backend: Backend) -> None:
     assert await names("%") == (["100%_x"], 1)
     assert await names("_") == (["100%_x"], 1)
     assert await names("nobody") == ([], 0)
-    (bob,) = (await backend.queries.users("bob", Page())).users
+    (bob,) = (await backend.admin_queries.users("bob", Page())).users
     assert (bob.email, bob.role, bob.suspended) == ("bob@example.org", Role.USER, True)

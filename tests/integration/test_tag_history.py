@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from adapters.postgres.bulk import PostgresBulkStore
 from adapters.postgres.database import Database
-from adapters.postgres.queries import SqlaQueries
+from adapters.postgres.queries.tags import SqlaTagQueries
 from application.ports.bulk import ArticleRow
 from application.principal import Principal
 from application.tags.list import ListTags
@@ -57,7 +57,7 @@ async def test_listing_tags_reads_no_more_rows_than_the_tags_in_use(
     await app.update_article()(jake, slug, ArticleChanges(tag_list=["kept", "last"]))
 
     with recorded_statements(db.engine) as statements:
-        assert await SqlaQueries(db.engine).tags(ListTags.LIMIT) == ["kept", "last"]
+        assert await SqlaTagQueries(db.engine).tags(ListTags.LIMIT) == ["kept", "last"]
     async with db.engine.connect() as connection:
         for statement, parameters in statements:
             explained = await connection.exec_driver_sql(

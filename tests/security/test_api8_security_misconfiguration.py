@@ -134,7 +134,7 @@ async def test_a_500_shows_only_a_request_id(client: Client, container: Containe
         async def __call__(self) -> list[str]:
             raise RuntimeError("SELECT secret FROM internals -- /srv/conduit/app.py line 7")
 
-    container.list_tags.override(providers.Object(Broken(container.queries())))
+    container.list_tags.override(providers.Object(Broken(container.tag_queries())))
     response = await client.get("/api/tags", headers={"X-Request-ID": "trace-me-42"})
     assert response.status_code == 500
     assert response.json() == {"errors": {"server": ["internal error, request id trace-me-42"]}}

@@ -7,7 +7,12 @@ from dependency_injector import providers
 
 from adapters.memory.bulk import InMemoryBulkReader, InMemoryBulkStore
 from adapters.memory.clock import FakeClock
-from adapters.memory.queries import InMemoryQueries
+from adapters.memory.queries.admin import InMemoryAdminQueries
+from adapters.memory.queries.articles import InMemoryArticleQueries
+from adapters.memory.queries.comments import InMemoryCommentQueries
+from adapters.memory.queries.profiles import InMemoryProfileQueries
+from adapters.memory.queries.sessions import InMemorySessionLookup
+from adapters.memory.queries.tags import InMemoryTagQueries
 from adapters.memory.store import InMemoryStore
 from adapters.memory.unit_of_work import InMemoryUnitOfWork
 from adapters.security.argon2_hasher import Argon2PasswordHasher
@@ -26,7 +31,12 @@ def app(
     container.clock.override(providers.Object(clock))
     container.hasher.override(providers.Object(hasher))
     container.uow.override(providers.Factory(InMemoryUnitOfWork, store))
-    container.queries.override(providers.Object(InMemoryQueries(store)))
+    container.article_queries.override(providers.Object(InMemoryArticleQueries(store)))
+    container.comment_queries.override(providers.Object(InMemoryCommentQueries(store)))
+    container.profile_queries.override(providers.Object(InMemoryProfileQueries(store)))
+    container.tag_queries.override(providers.Object(InMemoryTagQueries(store)))
+    container.session_lookup.override(providers.Object(InMemorySessionLookup(store)))
+    container.admin_queries.override(providers.Object(InMemoryAdminQueries(store)))
     container.bulk_store.override(providers.Object(InMemoryBulkStore(store)))
     container.bulk_reader.override(providers.Object(InMemoryBulkReader(store)))
     return container

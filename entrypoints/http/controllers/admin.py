@@ -10,7 +10,7 @@ from litestar.handlers import BaseRouteHandler
 from litestar.params import JSONBody
 
 from application.admin.accounts import ChangeRole, SuspendUser, UnsuspendUser
-from application.admin.views import ListAudit, ListUsers
+from application.admin.listing import ListAudit, ListUsers
 from application.errors import Forbidden
 from application.ports.queries import Page
 from application.principal import Principal

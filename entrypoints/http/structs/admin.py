@@ -2,7 +2,7 @@ from typing import Annotated
 
 from msgspec import Meta, Struct
 
-from application.views import AuditPage, UserAdminView, UserPage
+from application.admin.views import AuditPage, UserAdminView, UserPage
 from domain.audit import REASON_MAX_LENGTH
 from domain.roles import Role
 from domain.values import STORABLE_TEXT_PATTERN

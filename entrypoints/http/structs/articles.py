@@ -2,7 +2,7 @@ from typing import Annotated, Any
 
 from msgspec import UNSET, Meta, UnsetType, structs
 
-from application.views import ArticlePage, ArticleView
+from application.articles.views import ArticlePage, ArticleView
 from domain import articles, values
 from domain.articles import ArticleChanges, ArticleContent
 from entrypoints.http.structs import Wire, change, documented, timestamp

@@ -2,7 +2,7 @@ from typing import Annotated
 
 from msgspec import Meta
 
-from application.views import CommentView
+from application.comments.views import CommentView
 from domain.comments import BODY_MAX_LENGTH
 from domain.values import VISIBLE_TEXT_PATTERN
 from entrypoints.http.structs import Wire, documented, timestamp

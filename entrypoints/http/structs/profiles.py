@@ -1,4 +1,4 @@
-from application.views import ProfileView
+from application.profiles.views import ProfileView
 from entrypoints.http.structs import Wire
 
 

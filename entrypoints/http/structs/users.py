@@ -3,11 +3,11 @@ from uuid import UUID
 
 from msgspec import UNSET, Meta, UnsetType
 
+from application.sessions.views import SessionView
 from application.users.accounts import NewAccount
 from application.users.login import Credentials
 from application.users.update import AccountChanges
 from application.users.views import Account, SignedIn
-from application.views import SessionView
 from domain import values
 from entrypoints.http.structs import Wire, change, documented, timestamp
 

@@ -1,7 +1,7 @@
-"""`conduit import`, `conduit export` and `conduit seed`: data in and out in bulk.
+"""`conduit import`: users or articles in bulk from JSON Lines.
 
-The command reads and writes JSON Lines and reports progress; the use cases (the same the
-API uses, through the same container) validate and store, a batch per transaction."""
+The command reads the lines and reports progress; the use cases (the same the API uses,
+through the same container) validate and store, a batch per transaction."""
 
 import argparse
 import asyncio
@@ -11,7 +11,7 @@ import io
 import sys
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
@@ -21,18 +21,16 @@ import msgspec
 import structlog
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from application.imports.demo import DEMO_PASSWORD, DemoSize
 from application.imports.lines import Rejected, Report
-from entrypoints.cli.records import ArticleJson, UserJson, reason_of
+from entrypoints.cli.records import KINDS, ArticleJson, UserJson, reason_of
 from entrypoints.cli.running import run_with_container
-from entrypoints.cli.serve import at_least, positive
+from entrypoints.cli.serve import positive
 from entrypoints.container import Container
 from entrypoints.messages import NESTED_TOO_DEEPLY, NOT_JSON, describe
 
-log = structlog.stdlib.get_logger("conduit.bulk")
+log = structlog.stdlib.get_logger("conduit.import")
 LOG_EVERY_SECONDS = 5.0
 BATCHES_IN_FLIGHT = 2
-KINDS: dict[str, type[UserJson] | type[ArticleJson]] = {"users": UserJson, "articles": ArticleJson}
 
 
 def register(commands: Any) -> None:
@@ -67,34 +65,6 @@ def register(commands: Any) -> None:
     )
     importing.set_defaults(run=_import)
 
-    exporting = commands.add_parser(
-        "export",
-        help="export users or articles as JSON Lines",
-        description="Write every user (with password hash) or article (with tags, favorites "
-        "and comments) in the import format, streamed in constant memory.",
-        epilog="examples:\n  conduit export users --out users.jsonl.gz\n"
-        "  conduit export articles > articles.jsonl",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    exporting.add_argument("kind", choices=KINDS)
-    exporting.add_argument("--out", default="-", help="file (.gz compresses), - for stdout")
-    exporting.set_defaults(run=_export)
-
-    seeding = commands.add_parser(
-        "seed",
-        help="load deterministic demo data",
-        description="Create demo users and articles through the import path: the same seed "
-        f"gives the same data. Every demo user's password is {DEMO_PASSWORD!r}.",
-        epilog="example: conduit seed --users 50 --articles 500 --seed 7",
-    )
-    seeding.add_argument("--users", type=positive, required=True, help="how many users")
-    seeding.add_argument("--articles", type=at_least(0), default=0, help="how many articles")
-    seeding.add_argument("--seed", type=int, default=1, help="another seed, other data")
-    seeding.set_defaults(run=_seed)
-
-
-# --- import -------------------------------------------------------------------------------
-
 
 def _import(args: argparse.Namespace) -> int:
     rejects_path = args.rejects or (
@@ -120,7 +90,7 @@ def _import(args: argparse.Namespace) -> int:
         return 1
     seconds = time.monotonic() - started
     rate = report.read / max(seconds, 1e-6)
-    print(f"{_counts(report, dry_run=args.dry_run)}, in {seconds:.2f} s ({rate:,.0f} lines/s)")
+    print(f"{counts(report, dry_run=args.dry_run)}, in {seconds:.2f} s ({rate:,.0f} lines/s)")
     if args.dry_run:
         print("dry run: nothing was written")
     if report.rejected:
@@ -284,53 +254,10 @@ def _position(source: IO[bytes]) -> int | None:
         return None
 
 
-def _counts(report: Report, *, dry_run: bool = False) -> str:
+def counts(report: Report, *, dry_run: bool = False) -> str:
     if dry_run:
         return f"read {report.read}, valid {report.valid}, rejected {len(report.rejected)}"
     return (
         f"read {report.read}, imported {report.imported}, updated {report.updated}, "
         f"unchanged {report.unchanged}, rejected {len(report.rejected)}"
     )
-
-
-# --- export -------------------------------------------------------------------------------
-
-
-def _export(args: argparse.Namespace) -> int:
-    count = run_with_container(partial(_write_export, args.kind, args.out))
-    print(f"exported {count} {args.kind}", file=sys.stderr)
-    return 0
-
-
-async def _write_export(kind: str, out: str, container: Container) -> int:
-    encoder = msgspec.json.Encoder()
-    convert = KINDS[kind].of
-    count = 0
-    with _open_output(out) as sink:
-        records: AsyncIterator[Any] = getattr(container, f"export_{kind}")()()
-        async for record in records:
-            sink.write(encoder.encode(convert(record)) + b"\n")
-            count += 1
-    return count
-
-
-def _open_output(name: str) -> IO[bytes]:
-    if name == "-":
-        return sys.stdout.buffer
-    if name.endswith(".gz"):
-        return gzip.open(name, "wb", compresslevel=6)  # type: ignore[return-value]
-    return open(name, "wb")
-
-
-# --- seed ---------------------------------------------------------------------------------
-
-
-def _seed(args: argparse.Namespace) -> int:
-    size = DemoSize(users=args.users, articles=args.articles, seed=args.seed)
-    started = time.monotonic()
-    users, articles = run_with_container(lambda container: container.seed_demo_data()(size))
-    print(f"users: {_counts(users)}")
-    print(f"articles: {_counts(articles)}")
-    print(f"in {time.monotonic() - started:.2f} s")
-    print(f"every demo user's password is {DEMO_PASSWORD!r}")
-    return 1 if users.rejected or articles.rejected else 0

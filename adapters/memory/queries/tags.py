@@ -1,0 +1,9 @@
+from collections import Counter
+
+from adapters.memory.queries.reading import InMemoryReads
+
+
+class InMemoryTagQueries(InMemoryReads):
+    async def tags(self, limit: int) -> list[str]:
+        uses = Counter(tag for article in self._store.articles.values() for tag in article.tag_list)
+        return sorted(uses, key=lambda tag: (-uses[tag], tag))[:limit]
