@@ -178,7 +178,7 @@ async def test_imported_articles_read_as_written(app: Container) -> None:
 
     view = await app.get_article()("how-to-train-your-dragon", None)
     assert view.title == "How to train your dragon"
-    assert view.tags == ("dragons", "training")
+    assert view.tag_list == ("dragons", "training")
     assert view.created_at == datetime(2025, 5, 1, 12, 0, 0, 123000, tzinfo=UTC)
     assert view.updated_at == datetime(2025, 5, 2, 12, 0, 0, 123000, tzinfo=UTC)
     assert (view.favorites_count, view.author.username) == (2, "jake")
@@ -273,7 +273,7 @@ async def test_a_changed_article_is_updated_and_keeps_what_it_had(app: Container
     report = await app.import_articles()([article(1, "one", title="Renamed", tag_list=["new"])])
     assert (report.imported, report.updated) == (0, 1)
     view = await app.get_article()("one", None)
-    assert (view.title, view.tags, view.favorites_count) == ("Renamed", ("new",), 1)
+    assert (view.title, view.tag_list, view.favorites_count) == ("Renamed", ("new",), 1)
     assert view.created_at == datetime(2025, 5, 1, 12, 0, 0, 123000, tzinfo=UTC)
 
 

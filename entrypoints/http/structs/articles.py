@@ -108,14 +108,10 @@ class MultipleArticlesResponse(Wire):
 
 
 def _summary_fields(view: ArticleView) -> dict[str, Any]:
-    return {
-        "slug": view.slug,
-        "title": view.title,
-        "description": view.description,
-        "tag_list": list(view.tags),
+    """The summary's fields, taken from the view by name, in their wire types."""
+    return {name: getattr(view, name) for name in ArticleSummary.__struct_fields__} | {
+        "tag_list": list(view.tag_list),
         "created_at": timestamp(view.created_at),
         "updated_at": timestamp(view.updated_at),
-        "favorited": view.favorited,
-        "favorites_count": view.favorites_count,
         "author": Profile.of(view.author),
     }
