@@ -63,10 +63,7 @@ class ArticleJson(Record, kw_only=True):
             created_at=self.created_at,
             updated_at=self.updated_at,
             favorited_by=tuple(self.favorited_by),
-            comments=tuple(
-                CommentLine(c.author, c.body, created_at=c.created_at, id=c.id)
-                for c in self.comments
-            ),
+            comments=tuple(CommentLine(**msgspec.structs.asdict(c)) for c in self.comments),
         )
 
     @classmethod
@@ -78,10 +75,7 @@ class ArticleJson(Record, kw_only=True):
             created_at=record.created_at,
             updated_at=record.updated_at,
             favorited_by=list(record.favorited_by),
-            comments=[
-                CommentJson(id=c.id, author=c.author, body=c.body, created_at=c.created_at)
-                for c in record.comments
-            ],
+            comments=[CommentJson(**asdict(c)) for c in record.comments],
         )
 
 
