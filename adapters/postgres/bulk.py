@@ -4,11 +4,12 @@ transaction; nothing is ever written row by row (the triggers that count tags ru
 statement). Exports stream through a server-side cursor."""
 
 import json
-from collections.abc import AsyncIterator, Iterable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import fields
 from datetime import datetime
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 from uuid import UUID
 
 import asyncpg
@@ -47,6 +48,13 @@ def _stored_fields(row_type: type, table: Table) -> tuple[str, ...]:
     return tuple(name for name in names if name in table.c)
 
 
+def _reader(names: Sequence[str]) -> Callable[[object], tuple[Any, ...]]:
+    """Reads the named attributes of an object as a tuple in the names' order: a COPY
+    record by column name, at C speed (`attrgetter`), for the rows an import makes most."""
+    read = attrgetter(*names)
+    return read if len(names) > 1 else lambda row: (read(row),)
+
+
 class Staging:
     """A temporary table of some of a table's columns, their types compiled from
     `adapters.postgres.tables`, made on first use in a connection; COMMIT empties it."""
@@ -60,18 +68,22 @@ class Staging:
         layout = ", ".join(f"{column} {type_}" for column, type_ in types.items())
         self.create = f"CREATE TEMP TABLE IF NOT EXISTS {name} ({layout}) ON COMMIT DELETE ROWS"
 
-    async def fill(self, connection: asyncpg.Connection, rows: Iterable[Mapping[str, Any]]) -> None:
+    def record(self, **values: Any) -> tuple[Any, ...]:
+        """A record of the values, by column name."""
+        return tuple(values[column] for column in self.columns)
+
+    async def fill(self, connection: asyncpg.Connection, records: list[tuple[Any, ...]]) -> None:
+        """Copies the records, each holding `columns`' values in that order."""
         await connection.execute(self.create)
-        columns = self.columns
-        await connection.copy_records_to_table(
-            self.name, records=[[row[c] for c in columns] for row in rows], columns=columns
-        )
+        await connection.copy_records_to_table(self.name, records=records, columns=self.columns)
 
 
 # Users: the fields of `UserRow`, and the identity keys of two of them.
 USER_FIELDS = _columns_of(users, (f.name for f in fields(UserRow)))
 USER_KEYS = {"username_key": "username", "email_key": "email"}
 STAGED_USERS = Staging("import_users", users, (*USER_FIELDS, *USER_KEYS))
+_user_values = _reader(USER_FIELDS)
+_keyed_values = _reader(tuple(USER_KEYS.values()))
 
 
 def _upsert_users() -> str:
@@ -90,13 +102,23 @@ RETURNING xmax = 0 AS inserted
 UPSERT_USERS = _upsert_users()
 
 ARTICLE_IDS = "SELECT slug, id FROM articles WHERE slug = ANY($1::text[])"
-# What an import line sets of an article: `ArticleRow`'s fields that are columns.
-ARTICLE_COLUMNS = _columns_of(articles, _stored_fields(ArticleRow, articles))
-STAGED_ARTICLES = Staging(
-    "import_articles", articles, ("id", *(c for c in ARTICLE_COLUMNS if c != "slug"))
-)
-# Timestamps left out of a line keep the stored ones.
+# What an import line sets of an article: `ArticleRow`'s fields that are columns, its
+# content's among them; the timestamps, which a line may leave out, apart.
 KEPT_WHEN_MISSING = ("created_at", "updated_at")
+ROW_COLUMNS = tuple(
+    f.name for f in fields(ArticleRow) if f.name in articles.c and f.name not in KEPT_WHEN_MISSING
+)
+CONTENT_COLUMNS = _columns_of(articles, CONTENT_FIELDS)
+ARTICLE_COLUMNS = (*ROW_COLUMNS, *CONTENT_COLUMNS, *_columns_of(articles, KEPT_WHEN_MISSING))
+_row_values = _reader(ROW_COLUMNS)
+_content_values = _reader(CONTENT_COLUMNS)
+_stamps = _reader(KEPT_WHEN_MISSING)
+STAGED_ARTICLES = Staging("import_articles", articles, ("id", *ARTICLE_COLUMNS))
+
+
+class _Stamps(NamedTuple):
+    created_at: datetime
+    updated_at: datetime
 
 
 def _update_articles() -> str:
@@ -104,7 +126,7 @@ def _update_articles() -> str:
     given = {
         c: f"coalesce(s.{c}, a.{c})" if c in KEPT_WHEN_MISSING else f"s.{c}"
         for c in STAGED_ARTICLES.columns
-        if c != "id"
+        if c not in ("id", "slug")  # how it was found
     }
     return f"""
 UPDATE articles a
@@ -226,7 +248,7 @@ class PostgresBulkStore:
 
     async def write_users(self, rows: list[UserRow], *, now: datetime) -> Written:
         async with self._batch() as connection:
-            await STAGED_USERS.fill(connection, map(_staged_user, rows))
+            await STAGED_USERS.fill(connection, [_staged_user(r) for r in rows])
             written = await connection.fetch(UPSERT_USERS, now)
         imported = sum(1 for row in written if row["inserted"])
         updated = len(written) - imported
@@ -241,16 +263,15 @@ class PostgresBulkStore:
             new = [r for r in rows if r.slug not in ids]
             stored = [r for r in rows if r.slug in ids]
             if new:
-                records = [_new_article(r, now) for r in new]
                 await connection.copy_records_to_table(
                     "articles",
-                    records=[[r[c] for c in ARTICLE_COLUMNS] for r in records],
+                    records=[_new_article(r, now) for r in new],
                     columns=ARTICLE_COLUMNS,
                 )
             changed: set[UUID] = set()
             if stored:
                 await STAGED_ARTICLES.fill(
-                    connection, ({**_article_values(r), "id": ids[r.slug]} for r in stored)
+                    connection, [(ids[r.slug], *_article_values(r), *_stamps(r)) for r in stored]
                 )
                 changed = {row["id"] for row in await connection.fetch(UPDATE_ARTICLES)}
             if with_more := [r.slug for r in new if r.favorited_by or r.comments]:
@@ -272,19 +293,23 @@ class PostgresBulkStore:
         """Adds what is not there yet; returns the articles that gained something."""
         grown: set[UUID] = set()
         favorites = [
-            {"user_id": fan, "article_id": ids[r.slug]} for r in rows for fan in r.favorited_by
+            STAGED_FAVORITES.record(user_id=fan, article_id=ids[r.slug])
+            for r in rows
+            for fan in r.favorited_by
         ]
         if favorites:
             await STAGED_FAVORITES.fill(connection, favorites)
             grown |= {row["article_id"] for row in await connection.fetch(ADD_FAVORITES)}
         # New comments are numbered in the order they come in: the order they are read in.
         comments = [
-            {**_fields_of(c, CommentRow), "article_id": ids[r.slug], "position": position}
+            STAGED_COMMENTS.record(
+                **_fields_of(c, CommentRow), article_id=ids[r.slug], position=position
+            )
             for position, (r, c) in enumerate((r, c) for r in rows for c in r.comments)
         ]
         if comments:
             await STAGED_COMMENTS.fill(connection, comments)
-            if any(comment["id"] is not None for comment in comments):
+            if any(c.id is not None for r in rows for c in r.comments):
                 added = await connection.fetch(ADD_NUMBERED_COMMENTS, now)
                 grown |= {row["article_id"] for row in added}
                 await connection.execute(ADVANCE_COMMENT_IDS)
@@ -354,19 +379,17 @@ def _fields_of(row: object, row_type: type) -> dict[str, Any]:
     return {f.name: getattr(row, f.name) for f in fields(row_type)}
 
 
-def _staged_user(row: UserRow) -> dict[str, Any]:
-    values = _fields_of(row, UserRow)
-    return values | {key: identity_key(values[name]) for key, name in USER_KEYS.items()}
+def _staged_user(row: UserRow) -> tuple[Any, ...]:
+    return (*_user_values(row), *map(identity_key, _keyed_values(row)))
 
 
-def _article_values(row: ArticleRow) -> dict[str, Any]:
-    """The row's values of `ARTICLE_COLUMNS`, by name."""
-    values = {name: getattr(row, name) for name in ARTICLE_COLUMNS if name not in CONTENT_FIELDS}
-    return values | row.content.as_dict()
+def _article_values(row: ArticleRow) -> tuple[Any, ...]:
+    """The row's values of `ARTICLE_COLUMNS` but the timestamps."""
+    return (*_row_values(row), *_content_values(row.content))
 
 
-def _new_article(row: ArticleRow, now: datetime) -> dict[str, Any]:
-    values = _article_values(row)
-    created = values["created_at"] = row.created_at or now
-    values["updated_at"] = row.updated_at or created
-    return values
+def _new_article(row: ArticleRow, now: datetime) -> tuple[Any, ...]:
+    """A record of `ARTICLE_COLUMNS`; missing timestamps are the import's time."""
+    created = row.created_at or now
+    stamps = _Stamps(created_at=created, updated_at=row.updated_at or created)
+    return (*_article_values(row), *_stamps(stamps))
