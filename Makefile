@@ -5,7 +5,7 @@ INSTALLED := $(VENV)/.installed
 LATEST := .venv-latest
 DIST := dist
 
-.PHONY: install lock test-latest dist run test lint bench-servers bench-import bench-tags
+.PHONY: install lock test-latest dist run test test-fast lint bench-servers bench-import bench-tags
 
 install: $(INSTALLED)
 
@@ -70,6 +70,10 @@ lint: install
 test: lint
 	$(BIN)/pytest --cov --cov-report=term:skip-covered
 	$(BIN)/coverage report --include='domain/*,application/*' --fail-under=95
+
+# The no-I/O tier alone, in seconds: no PostgreSQL, no Redis, no processes (tests/tiers.py).
+test-fast: install
+	$(BIN)/pytest -m unit
 
 # granian against uvicorn, at 1 and 2 workers (needs wrk and Redis; see tests/bench/servers.py)
 bench-servers: install

@@ -14,7 +14,7 @@ from redis.asyncio import BlockingConnectionPool
 from redis.exceptions import RedisError
 
 from adapters.metrics import RATE_LIMIT_FALLBACKS
-from application.ports.rate_limits import Quota, RateDecision
+from application.ports.rate_limits import Quota, RateDecision, RateLimiter
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -22,7 +22,7 @@ T = TypeVar("T")
 REDIS_FAILURES = (RedisError, StorageError, OSError, TimeoutError)
 
 
-class LimitsRateLimiter:
+class LimitsRateLimiter(RateLimiter):
     """Counts in Redis when given a URL, else in this process's memory (enough for one
     worker). If Redis stops answering, decisions fall back to memory, with a warning once
     and a count in `conduit_rate_limit_fallbacks`; Redis is tried again after a pause."""

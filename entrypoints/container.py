@@ -1,6 +1,7 @@
 """The composition root: which adapter serves which port. Tests override providers here."""
 
 from datetime import timedelta
+from typing import TypeVar
 
 from dependency_injector import containers, providers
 
@@ -49,6 +50,13 @@ from application.users.register import RegisterUser
 from application.users.throttle import AccountThrottle, LoginLockout
 from application.users.update import UpdateUser
 from entrypoints.settings import Settings
+
+T = TypeVar("T")
+
+
+class UseCase(providers.Factory[T]):
+    """Provides a use case: what a driving adapter calls by the provider's name. The HTTP
+    app offers every one as a Litestar dependency of that name."""
 
 
 class Container(containers.DeclarativeContainer):
@@ -101,19 +109,19 @@ class Container(containers.DeclarativeContainer):
     )
     login_lockout = providers.Factory(LoginLockout, rate_limiter)
 
-    authenticate = providers.Factory(Authenticate, tokens, session_lookup, clock)
-    register_user = providers.Factory(
+    authenticate = UseCase(Authenticate, tokens, session_lookup, clock)
+    register_user = UseCase(
         RegisterUser, uow, hasher, tokens, clock, session_lifetime, account_throttle
     )
-    create_user = providers.Factory(CreateUser, uow, hasher, clock)
-    log_in = providers.Factory(LogIn, uow, hasher, tokens, clock, session_lifetime, login_lockout)
-    refresh_session = providers.Factory(RefreshSession, uow, tokens, clock, session_lifetime)
-    log_out = providers.Factory(LogOut, uow, clock)
-    list_sessions = providers.Factory(ListSessions, uow, clock)
-    revoke_session = providers.Factory(RevokeSession, uow, clock)
-    purge_expired_sessions = providers.Factory(PurgeExpiredSessions, uow, clock)
-    get_current_user = providers.Factory(GetCurrentUser, uow)
-    update_user = providers.Factory(
+    create_user = UseCase(CreateUser, uow, hasher, clock)
+    log_in = UseCase(LogIn, uow, hasher, tokens, clock, session_lifetime, login_lockout)
+    refresh_session = UseCase(RefreshSession, uow, tokens, clock, session_lifetime)
+    log_out = UseCase(LogOut, uow, clock)
+    list_sessions = UseCase(ListSessions, uow, clock)
+    revoke_session = UseCase(RevokeSession, uow, clock)
+    purge_expired_sessions = UseCase(PurgeExpiredSessions, uow, clock)
+    get_current_user = UseCase(GetCurrentUser, uow)
+    update_user = UseCase(
         UpdateUser,
         uow,
         hasher,
@@ -122,36 +130,36 @@ class Container(containers.DeclarativeContainer):
         reauth_window=providers.Factory(timedelta, seconds=settings.provided.reauth_window),
     )
 
-    get_profile = providers.Factory(GetProfile, profile_queries)
-    follow_user = providers.Factory(FollowUser, uow)
-    unfollow_user = providers.Factory(UnfollowUser, uow)
+    get_profile = UseCase(GetProfile, profile_queries)
+    follow_user = UseCase(FollowUser, uow)
+    unfollow_user = UseCase(UnfollowUser, uow)
 
-    list_articles = providers.Factory(ListArticles, article_queries)
-    get_feed = providers.Factory(GetFeed, article_queries)
-    get_article = providers.Factory(GetArticle, article_queries)
-    create_article = providers.Factory(CreateArticle, uow, clock)
-    update_article = providers.Factory(UpdateArticle, uow, article_queries, clock)
-    delete_article = providers.Factory(DeleteArticle, uow, clock)
-    favorite_article = providers.Factory(FavoriteArticle, uow, article_queries)
-    unfavorite_article = providers.Factory(UnfavoriteArticle, uow, article_queries)
+    list_articles = UseCase(ListArticles, article_queries)
+    get_feed = UseCase(GetFeed, article_queries)
+    get_article = UseCase(GetArticle, article_queries)
+    create_article = UseCase(CreateArticle, uow, clock)
+    update_article = UseCase(UpdateArticle, uow, article_queries, clock)
+    delete_article = UseCase(DeleteArticle, uow, clock)
+    favorite_article = UseCase(FavoriteArticle, uow, article_queries)
+    unfavorite_article = UseCase(UnfavoriteArticle, uow, article_queries)
 
-    list_comments = providers.Factory(ListComments, uow, comment_queries)
-    add_comment = providers.Factory(AddComment, uow, clock)
-    delete_comment = providers.Factory(DeleteComment, uow, clock)
+    list_comments = UseCase(ListComments, uow, comment_queries)
+    add_comment = UseCase(AddComment, uow, clock)
+    delete_comment = UseCase(DeleteComment, uow, clock)
 
-    list_tags = providers.Factory(ListTags, tag_queries)
+    list_tags = UseCase(ListTags, tag_queries)
 
-    list_users = providers.Factory(ListUsers, admin_queries)
-    change_role = providers.Factory(ChangeRole, uow, clock)
-    suspend_user = providers.Factory(SuspendUser, uow, clock)
-    unsuspend_user = providers.Factory(UnsuspendUser, uow, clock)
-    list_audit = providers.Factory(ListAudit, admin_queries)
+    list_users = UseCase(ListUsers, admin_queries)
+    change_role = UseCase(ChangeRole, uow, clock)
+    suspend_user = UseCase(SuspendUser, uow, clock)
+    unsuspend_user = UseCase(UnsuspendUser, uow, clock)
+    list_audit = UseCase(ListAudit, admin_queries)
 
-    import_users = providers.Factory(ImportUsers, bulk_store, hasher, clock)
-    import_articles = providers.Factory(ImportArticles, bulk_store, clock)
-    export_users = providers.Factory(ExportUsers, bulk_reader)
-    export_articles = providers.Factory(ExportArticles, bulk_reader)
-    seed_demo_data = providers.Factory(SeedDemoData, bulk_store, hasher, clock)
+    import_users = UseCase(ImportUsers, bulk_store, hasher, clock)
+    import_articles = UseCase(ImportArticles, bulk_store, clock)
+    export_users = UseCase(ExportUsers, bulk_reader)
+    export_articles = UseCase(ExportArticles, bulk_reader)
+    seed_demo_data = UseCase(SeedDemoData, bulk_store, hasher, clock)
 
 
 async def shutdown(container: Container) -> None:

@@ -4,6 +4,8 @@ server in a temporary directory."""
 
 import asyncio
 import os
+import socket
+import subprocess
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import timedelta
@@ -18,13 +20,14 @@ from adapters.memory.clock import FakeClock
 from adapters.memory.store import InMemoryStore
 from adapters.memory.unit_of_work import InMemoryUnitOfWork
 from adapters.postgres import migrator
-from adapters.postgres.admin import create_database, database_url, drop_database
 from adapters.postgres.database import Database
+from adapters.postgres.provisioning import create_database, database_url, drop_database
 from adapters.postgres.tables import metadata
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from adapters.security.jose_tokens import JoseTokenService
 from adapters.security.keys import load_key_file, write_new_key_file
 from entrypoints.settings import Settings
+from tests import tiers
 
 CHEAP_ARGON2 = {"time_cost": 1, "memory_cost_kib": 8, "parallelism": 1}
 # Tests send many requests from one address; the rate-limit tests set their own limits.
@@ -32,6 +35,34 @@ GENEROUS_LIMITS: dict[str, Any] = {
     "rate_limit_per_minute": 1_000_000,
     "auth_rate_limit_per_minute": 1_000_000,
 }
+
+
+# --- Tiers (tests/tiers.py) ---------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    tiers.assign(items)
+
+
+@pytest.fixture(autouse=True)
+def _unit_tests_do_no_io(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `unit` test that opens a connection (PostgreSQL, Redis, the network, the embedded
+    server's socket) or starts a process fails, so `make test-fast` needs nothing running."""
+    if request.node.get_closest_marker("unit") is None:
+        return
+
+    def refuse(attempt: str) -> Callable[..., Any]:
+        def refused(*args: object, **kwargs: object) -> Any:
+            pytest.fail(f"a unit test does no I/O, but this one tried to {attempt}")
+
+        return refused
+
+    monkeypatch.setattr(socket.socket, "connect", refuse("connect a socket"))
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse("connect a socket"))
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse("start a process"))
+
+
+# --- Shared -------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,11 @@
 from uuid import UUID
 
 from adapters.memory.store import InMemoryStore
+from application.ports.repositories import ArticleRepository, FavoriteRepository
 from domain.articles import Article
 
 
-class InMemoryArticleRepository:
+class InMemoryArticleRepository(ArticleRepository):
     def __init__(self, state: InMemoryStore) -> None:
         self._state = state
 
@@ -24,7 +25,7 @@ class InMemoryArticleRepository:
         state.favorites = {f for f in state.favorites if f[1] != article.id}
 
 
-class InMemoryFavoriteRepository:
+class InMemoryFavoriteRepository(FavoriteRepository):
     def __init__(self, state: InMemoryStore) -> None:
         self._state = state
 

@@ -9,6 +9,8 @@ from adapters.memory.store import InMemoryStore
 from application.ports.bulk import (
     ArticleRecord,
     ArticleRow,
+    BulkReader,
+    BulkStore,
     CommentRecord,
     UserRow,
     Written,
@@ -19,7 +21,7 @@ from domain.identifiers import identity_key
 from domain.users import User
 
 
-class InMemoryBulkStore:
+class InMemoryBulkStore(BulkStore):
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
 
@@ -132,7 +134,7 @@ def _user_row(user: User) -> UserRow:
     return UserRow(**{f.name: getattr(user, f.name) for f in fields(UserRow)})
 
 
-class InMemoryBulkReader:
+class InMemoryBulkReader(BulkReader):
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
 

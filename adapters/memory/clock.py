@@ -1,7 +1,9 @@
 from datetime import UTC, datetime, timedelta
 
+from application.ports.clock import Clock
 
-class FakeClock:
+
+class FakeClock(Clock):
     """A clock that moves only when told to."""
 
     def __init__(self, start: datetime | None = None) -> None:

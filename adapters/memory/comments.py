@@ -1,10 +1,11 @@
 from uuid import UUID
 
 from adapters.memory.store import InMemoryStore
+from application.ports.repositories import CommentRepository
 from domain.comments import Comment
 
 
-class InMemoryCommentRepository:
+class InMemoryCommentRepository(CommentRepository):
     def __init__(self, state: InMemoryStore) -> None:
         self._state = state
 

@@ -1,9 +1,10 @@
 from uuid import UUID
 
 from adapters.memory.store import InMemoryStore
+from application.ports.repositories import FollowRepository
 
 
-class InMemoryFollowRepository:
+class InMemoryFollowRepository(FollowRepository):
     def __init__(self, state: InMemoryStore) -> None:
         self._state = state
 

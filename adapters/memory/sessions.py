@@ -2,12 +2,17 @@ from datetime import datetime
 from uuid import UUID
 
 from adapters.memory.store import InMemoryStore
-from application.ports.repositories import RefreshClaim
+from application.ports.repositories import (
+    AuditLog,
+    RefreshClaim,
+    RefreshTokenRepository,
+    SessionRepository,
+)
 from domain.audit import AuditRecord
 from domain.sessions import RefreshToken, Session
 
 
-class InMemorySessionRepository:
+class InMemorySessionRepository(SessionRepository):
     def __init__(self, state: InMemoryStore) -> None:
         self._state = state
 
@@ -38,7 +43,7 @@ class InMemorySessionRepository:
         return len(ended)
 
 
-class InMemoryRefreshTokenRepository:
+class InMemoryRefreshTokenRepository(RefreshTokenRepository):
     def __init__(self, state: InMemoryStore) -> None:
         self._state = state
 
@@ -54,7 +59,7 @@ class InMemoryRefreshTokenRepository:
         return RefreshClaim(session_id=token.session_id, reused=reused)
 
 
-class InMemoryAuditLog:
+class InMemoryAuditLog(AuditLog):
     def __init__(self, state: InMemoryStore) -> None:
         self._state = state
 

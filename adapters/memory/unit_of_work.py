@@ -12,9 +12,10 @@ from adapters.memory.sessions import (
 from adapters.memory.store import InMemoryStore
 from adapters.memory.users import InMemoryUserRepository
 from application.errors import AlreadyTaken
+from application.ports.unit_of_work import UnitOfWork
 
 
-class InMemoryUnitOfWork:
+class InMemoryUnitOfWork(UnitOfWork):
     """Works on a copy of the store that replaces it on commit, so uncommitted changes
     vanish as with a database. Enforces the same unique rules as the schema."""
 

@@ -1,12 +1,13 @@
 from uuid import UUID
 
 from adapters.memory.store import InMemoryStore
+from application.ports.repositories import UserRepository
 from domain.identifiers import identity_key
 from domain.roles import Role
 from domain.users import User
 
 
-class InMemoryUserRepository:
+class InMemoryUserRepository(UserRepository):
     def __init__(self, state: InMemoryStore) -> None:
         self._state = state
 

@@ -2,10 +2,11 @@ from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.postgres.tables import articles
+from application.ports.repositories import ArticleRepository
 from domain.articles import Article
 
 
-class SqlaArticleRepository:
+class SqlaArticleRepository(ArticleRepository):
     """Articles through the ORM; triggers on `articles` keep `tags` counting them."""
 
     def __init__(self, session: AsyncSession) -> None:

@@ -21,6 +21,8 @@ from adapters.postgres.tables import articles, comments, favorites, users
 from application.ports.bulk import (
     ArticleRecord,
     ArticleRow,
+    BulkReader,
+    BulkStore,
     CommentRecord,
     CommentRow,
     UserRow,
@@ -213,7 +215,7 @@ ORDER BY a.created_at, a.slug
 EXPORT_ARTICLES = _export_articles()
 
 
-class PostgresBulkStore:
+class PostgresBulkStore(BulkStore):
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
@@ -341,7 +343,7 @@ async def driver_connection(engine: AsyncEngine) -> AsyncIterator[asyncpg.Connec
         yield raw.driver_connection
 
 
-class PostgresBulkReader:
+class PostgresBulkReader(BulkReader):
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 

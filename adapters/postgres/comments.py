@@ -4,10 +4,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.postgres.tables import comments
+from application.ports.repositories import CommentRepository
 from domain.comments import Comment
 
 
-class SqlaCommentRepository:
+class SqlaCommentRepository(CommentRepository):
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 

@@ -5,7 +5,7 @@ import logging
 import warnings
 from pathlib import Path
 
-from adapters.postgres.admin import create_database
+from adapters.postgres.provisioning import create_database
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # platformdirs warns when XDG_RUNTIME_DIR is unset

@@ -7,9 +7,10 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.postgres.tables import favorites, follows
+from application.ports.repositories import FavoriteRepository, FollowRepository
 
 
-class SqlaFavoriteRepository:
+class SqlaFavoriteRepository(FavoriteRepository):
     """The article's `favorites_count` follows the links: triggers on `favorites` keep it
     (migration 0007), only when a link really changed."""
 
@@ -31,7 +32,7 @@ class SqlaFavoriteRepository:
         )
 
 
-class SqlaFollowRepository:
+class SqlaFollowRepository(FollowRepository):
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 

@@ -5,12 +5,17 @@ from sqlalchemy import delete, exists, literal, or_, select, union_all, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.postgres.tables import refresh_tokens, sessions
-from application.ports.repositories import RefreshClaim
+from application.ports.repositories import (
+    AuditLog,
+    RefreshClaim,
+    RefreshTokenRepository,
+    SessionRepository,
+)
 from domain.audit import AuditRecord
 from domain.sessions import RefreshToken, Session
 
 
-class SqlaSessionRepository:
+class SqlaSessionRepository(SessionRepository):
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
@@ -48,7 +53,7 @@ class SqlaSessionRepository:
         return len(result.all())
 
 
-class SqlaRefreshTokenRepository:
+class SqlaRefreshTokenRepository(RefreshTokenRepository):
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
@@ -76,7 +81,7 @@ class SqlaRefreshTokenRepository:
         return None if row is None else RefreshClaim(session_id=row[0], reused=row[1])
 
 
-class SqlaAuditLog:
+class SqlaAuditLog(AuditLog):
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 

@@ -14,9 +14,10 @@ from adapters.postgres.sessions import (
     SqlaSessionRepository,
 )
 from adapters.postgres.users import SqlaUserRepository
+from application.ports.unit_of_work import UnitOfWork
 
 
-class SqlaUnitOfWork:
+class SqlaUnitOfWork(UnitOfWork):
     """One session per `async with`; the connection is taken at the first statement.
     Constraint violations a concurrent transaction causes are answered by the engine's
     hook (`conflicts.answer_to_violation`); rows deleted under an update, here."""

@@ -4,12 +4,13 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adapters.postgres.tables import users
+from application.ports.repositories import UserRepository
 from domain.identifiers import identity_key
 from domain.roles import Role
 from domain.users import User
 
 
-class SqlaUserRepository:
+class SqlaUserRepository(UserRepository):
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 

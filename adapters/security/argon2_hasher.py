@@ -3,10 +3,12 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from argon2 import PasswordHasher, Type, extract_parameters
+import argon2
+from argon2 import Type, extract_parameters
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from adapters.metrics import PASSWORD_HASHES
+from application.ports.security import PasswordHasher
 
 WAITING = PASSWORD_HASHES.labels("waiting")
 RUNNING = PASSWORD_HASHES.labels("running")
@@ -14,14 +16,14 @@ RUNNING = PASSWORD_HASHES.labels("running")
 T = TypeVar("T")
 
 
-class Argon2PasswordHasher:
+class Argon2PasswordHasher(PasswordHasher):
     """argon2id in a bounded pool of threads, so a burst of sign-ins queues here instead of
     stalling the event loop (argon2-cffi releases the GIL while it hashes)."""
 
     def __init__(
         self, *, time_cost: int, memory_cost_kib: int, parallelism: int, max_concurrency: int
     ) -> None:
-        self._argon2 = PasswordHasher(
+        self._argon2 = argon2.PasswordHasher(
             time_cost=time_cost, memory_cost=memory_cost_kib, parallelism=parallelism, type=Type.ID
         )
         self._executor = ThreadPoolExecutor(max_concurrency, thread_name_prefix="argon2")

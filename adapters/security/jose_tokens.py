@@ -10,12 +10,12 @@ from joserfc.jwt import JWTClaimsRegistry
 from adapters.security.keys import ALGORITHM, public_key_set
 from application.errors import InvalidToken
 from application.ports.clock import Clock
-from application.ports.security import AccessClaims
+from application.ports.security import AccessClaims, TokenIssuer, TokenVerifier
 
 MAX_TOKEN_LENGTH = 4096
 
 
-class JoseTokenService:
+class JoseTokenService(TokenIssuer, TokenVerifier):
     """Access tokens as JWTs signed with Ed25519 (joserfc). The first key of the set signs;
     every key of the set verifies, so keys can be rotated without signing anyone out."""
 

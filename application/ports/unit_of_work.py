@@ -20,29 +20,16 @@ class UnitOfWork(Protocol):
     `NotFound` for an article deleted meanwhile (from `commit()` or from the repository
     method that wrote). One instance serves one `async with` at a time."""
 
-    @property
-    def users(self) -> UserRepository: ...
-
-    @property
-    def articles(self) -> ArticleRepository: ...
-
-    @property
-    def comments(self) -> CommentRepository: ...
-
-    @property
-    def favorites(self) -> FavoriteRepository: ...
-
-    @property
-    def follows(self) -> FollowRepository: ...
-
-    @property
-    def sessions(self) -> SessionRepository: ...
-
-    @property
-    def refresh_tokens(self) -> RefreshTokenRepository: ...
-
-    @property
-    def audit(self) -> AuditLog: ...
+    # Plain attributes, not read-only properties: an adapter that subclasses this port sets
+    # them on entering, and an inherited property would refuse the assignment.
+    users: UserRepository
+    articles: ArticleRepository
+    comments: CommentRepository
+    favorites: FavoriteRepository
+    follows: FollowRepository
+    sessions: SessionRepository
+    refresh_tokens: RefreshTokenRepository
+    audit: AuditLog
 
     async def __aenter__(self) -> Self: ...
 

@@ -2,7 +2,8 @@
 
 Handlers name what they need (`register_user: NamedDependency[RegisterUser]`,
 `principal: NamedDependency[Principal]`); the functions here resolve it from the
-application's container, kept in `app.state`."""
+application's container, kept in `app.state`. Every `UseCase` provider of the container is
+a dependency of its name: declaring it there is all it takes."""
 
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -16,7 +17,7 @@ from litestar.di import Provide
 from application.errors import AuthenticationRequired, InvalidToken
 from application.principal import Principal
 from application.sessions.opening import Client
-from entrypoints.container import Container
+from entrypoints.container import Container, UseCase
 from entrypoints.http.client_ip import client_address
 
 TOKEN_SCHEMES = ("token", "bearer")
@@ -83,39 +84,12 @@ async def provide_client(request: Request[Any, Any, Any], state: State) -> Clien
     )
 
 
-USE_CASES = (
-    "register_user",
-    "log_in",
-    "refresh_session",
-    "log_out",
-    "list_sessions",
-    "revoke_session",
-    "get_current_user",
-    "update_user",
-    "get_profile",
-    "follow_user",
-    "unfollow_user",
-    "list_articles",
-    "get_feed",
-    "get_article",
-    "create_article",
-    "update_article",
-    "delete_article",
-    "favorite_article",
-    "unfavorite_article",
-    "list_comments",
-    "add_comment",
-    "delete_comment",
-    "list_tags",
-    "list_users",
-    "change_role",
-    "suspend_user",
-    "unsuspend_user",
-    "list_audit",
-)
-
 dependencies = {
-    **{name: Provide(_from_container(name)) for name in USE_CASES},
+    **{
+        name: Provide(_from_container(name))
+        for name, provider in Container.providers.items()
+        if isinstance(provider, UseCase)
+    },
     "access_token": Provide(provide_access_token),
     "principal": Provide(provide_principal),
     "viewer": Provide(provide_viewer),

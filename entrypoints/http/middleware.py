@@ -96,7 +96,7 @@ def security_headers(*, hsts: bool) -> Any:
         headers["X-Request-ID"] = request_id_of(scope)
         if hsts:
             headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains"
-        if _authenticated(scope) or _carries_tokens(scope):
+        if _presents_credentials(scope) or _carries_tokens(scope):
             headers["Cache-Control"] = "no-store"
         decision = scope.get("state", {}).get("rate_limit")
         if decision is not None:
@@ -106,7 +106,8 @@ def security_headers(*, hsts: bool) -> Any:
     return before_send
 
 
-def _authenticated(scope: Scope) -> bool:
+def _presents_credentials(scope: Scope) -> bool:
+    """An Authorization header, whether or not its token turns out valid."""
     return any(name == b"authorization" for name, _ in scope.get("headers", ()))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 
 from adapters.postgres import migrator
-from adapters.postgres.admin import create_database, database_url, drop_database
+from adapters.postgres.provisioning import create_database, database_url, drop_database
 from adapters.security.keys import write_new_key_file
 
 

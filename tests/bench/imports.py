@@ -21,7 +21,7 @@ from pathlib import Path
 import asyncpg
 import msgspec
 
-from adapters.postgres.admin import asyncpg_dsn
+from adapters.postgres.provisioning import asyncpg_dsn
 from adapters.security.argon2_hasher import Argon2PasswordHasher
 from tests.bench import bench_database
 

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.dialects import postgresql
 
 from adapters.postgres import migrator, tables
-from adapters.postgres.admin import asyncpg_dsn
+from adapters.postgres.provisioning import asyncpg_dsn
 from entrypoints.container import Container
 from entrypoints.http.app import create_app
 from entrypoints.settings import Settings

@@ -5,7 +5,7 @@ import subprocess
 
 import asyncpg
 
-from adapters.postgres.admin import asyncpg_dsn
+from adapters.postgres.provisioning import asyncpg_dsn
 from tests.cli.conftest import Run
 
 SECRET_EMAIL = "bound-parameter@example.com"

@@ -7,7 +7,7 @@ from typing import Any
 import asyncpg
 import httpx
 
-from adapters.postgres.admin import asyncpg_dsn
+from adapters.postgres.provisioning import asyncpg_dsn
 
 
 def test_an_exhausted_pool_answers_503_promptly(serve: Any, database_url_for_tests: str) -> None:

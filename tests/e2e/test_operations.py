@@ -11,7 +11,7 @@ from typing import Any
 import asyncpg
 import httpx
 
-from adapters.postgres.admin import asyncpg_dsn
+from adapters.postgres.provisioning import asyncpg_dsn
 
 SECRET_PASSWORD = "correct horse battery staple"
 

@@ -27,7 +27,7 @@ class TestAccountThrottle:
         await throttle.attempt("other@x.io")
 
 
-@pytest.fixture(params=["memory", "redis"])
+@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.integration)])
 def two_workers(request: pytest.FixtureRequest) -> tuple[LoginLockout, LoginLockout]:
     """The lockout as two workers see it: one process's memory, or one shared Redis."""
     if request.param == "memory":

@@ -1,10 +1,10 @@
 from adapters.memory.queries.reading import InMemoryReads
 from application.admin.views import AuditPage, AuditView, UserAdminView, UserPage
-from application.ports.queries import Page
+from application.ports.queries import AdminQueries, Page
 from domain.identifiers import identity_key
 
 
-class InMemoryAdminQueries(InMemoryReads):
+class InMemoryAdminQueries(InMemoryReads, AdminQueries):
     async def users(self, search: str | None, page: Page) -> UserPage:
         wanted = identity_key(search or "")
         found = [

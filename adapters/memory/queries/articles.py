@@ -2,11 +2,11 @@ from uuid import UUID
 
 from adapters.memory.queries.reading import InMemoryReads
 from application.articles.views import ARTICLE_FIELDS, ArticlePage, ArticleView
-from application.ports.queries import ArticleFilter, Page
+from application.ports.queries import ArticleFilter, ArticleQueries, Page
 from domain.articles import Article
 
 
-class InMemoryArticleQueries(InMemoryReads):
+class InMemoryArticleQueries(InMemoryReads, ArticleQueries):
     async def article(self, slug: str, *, viewer_id: UUID | None) -> ArticleView | None:
         found = next((a for a in self._store.articles.values() if a.slug == slug), None)
         return None if found is None else self._article_view(found, viewer_id, with_body=True)

@@ -2,10 +2,10 @@ from uuid import UUID
 
 from adapters.memory.queries.reading import InMemoryReads
 from application.comments.views import CommentView
-from application.ports.queries import Page
+from application.ports.queries import CommentQueries, Page
 
 
-class InMemoryCommentQueries(InMemoryReads):
+class InMemoryCommentQueries(InMemoryReads, CommentQueries):
     async def comments(
         self, article_id: UUID, page: Page, *, viewer_id: UUID | None
     ) -> list[CommentView]:

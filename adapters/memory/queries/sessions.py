@@ -2,10 +2,10 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from adapters.memory.queries.reading import InMemoryReads
-from application.ports.queries import ActiveCaller
+from application.ports.queries import ActiveCaller, SessionLookup
 
 
-class InMemorySessionLookup(InMemoryReads):
+class InMemorySessionLookup(InMemoryReads, SessionLookup):
     async def active_caller(self, session_id: UUID, *, now: datetime) -> ActiveCaller | None:
         session = self._store.sessions.get(session_id)
         if session is None or not session.is_active(now):

@@ -6,11 +6,11 @@ from sqlalchemy import Select, bindparam, or_
 from adapters.postgres.queries.reading import SqlaReads, counted_page
 from adapters.postgres.tables import audit_log, users
 from application.admin.views import AuditPage, AuditView, UserAdminView, UserPage
-from application.ports.queries import Page
+from application.ports.queries import AdminQueries, Page
 from domain.identifiers import identity_key
 
 
-class SqlaAdminQueries(SqlaReads):
+class SqlaAdminQueries(SqlaReads, AdminQueries):
     async def users(self, search: str | None, page: Page) -> UserPage:
         rows = await self._all(
             _users_page(search is not None),

@@ -16,11 +16,11 @@ from adapters.postgres.queries.reading import (
 )
 from adapters.postgres.tables import articles, favorites, follows, users
 from application.articles.views import ArticlePage, ArticleView
-from application.ports.queries import ArticleFilter, Page
+from application.ports.queries import ArticleFilter, ArticleQueries, Page
 from domain.identifiers import identity_key
 
 
-class SqlaArticleQueries(SqlaReads):
+class SqlaArticleQueries(SqlaReads, ArticleQueries):
     async def article(self, slug: str, *, viewer_id: UUID | None) -> ArticleView | None:
         row = await self._one(
             _article_by_slug(viewer_id is not None), slug=slug, viewer_id=viewer_id

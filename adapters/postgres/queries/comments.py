@@ -7,10 +7,10 @@ from sqlalchemy import Select, bindparam, select
 from adapters.postgres.queries.reading import SqlaReads, profile_columns, profile_view
 from adapters.postgres.tables import comments, users
 from application.comments.views import CommentView
-from application.ports.queries import Page
+from application.ports.queries import CommentQueries, Page
 
 
-class SqlaCommentQueries(SqlaReads):
+class SqlaCommentQueries(SqlaReads, CommentQueries):
     async def comments(
         self, article_id: UUID, page: Page, *, viewer_id: UUID | None
     ) -> list[CommentView]:

@@ -6,11 +6,12 @@ from sqlalchemy import Select, bindparam, select
 
 from adapters.postgres.queries.reading import SqlaReads, profile_columns, profile_view
 from adapters.postgres.tables import users
+from application.ports.queries import ProfileQueries
 from application.profiles.views import ProfileView
 from domain.identifiers import identity_key
 
 
-class SqlaProfileQueries(SqlaReads):
+class SqlaProfileQueries(SqlaReads, ProfileQueries):
     async def profile(self, username: str, *, viewer_id: UUID | None) -> ProfileView | None:
         row = await self._one(
             _profile_by_username(viewer_id is not None),

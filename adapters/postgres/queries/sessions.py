@@ -5,10 +5,10 @@ from sqlalchemy import text
 
 from adapters.postgres.queries.reading import SqlaReads
 from adapters.postgres.tables import sessions, users
-from application.ports.queries import ActiveCaller
+from application.ports.queries import ActiveCaller, SessionLookup
 
 
-class SqlaSessionLookup(SqlaReads):
+class SqlaSessionLookup(SqlaReads, SessionLookup):
     async def active_caller(self, session_id: UUID, *, now: datetime) -> ActiveCaller | None:
         row = await self._one(_ACTIVE_CALLER, session_id=session_id, now=now)
         return None if row is None else ActiveCaller(user_id=row.user_id, role=row.role)

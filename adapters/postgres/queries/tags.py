@@ -2,9 +2,10 @@ from sqlalchemy import bindparam, select
 
 from adapters.postgres.queries.reading import SqlaReads
 from adapters.postgres.tables import tags
+from application.ports.queries import TagQueries
 
 
-class SqlaTagQueries(SqlaReads):
+class SqlaTagQueries(SqlaReads, TagQueries):
     async def tags(self, limit: int) -> list[str]:
         return [row.name for row in await self._all(_MOST_USED_TAGS, limit=limit)]
 
