@@ -71,9 +71,9 @@ class ImportArticles:
             errors.add("updated_at", "can't be before createdAt")
         author = line.author.strip()
         return ArticleLine(
-            line.line,
-            content,
-            author,
+            line=line.line,
+            content=content,
+            author=author,
             slug=slug or articles.derived_slug(content.title, identity_key(author), content.body),
             created_at=line.created_at and to_milliseconds(line.created_at),
             updated_at=line.updated_at and to_milliseconds(line.updated_at),
