@@ -3,11 +3,15 @@
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from operator import attrgetter
+from typing import Any
 from uuid import UUID, uuid4
 
 from domain import identifiers
+from domain.changes import UNCHANGED, Change
 from domain.errors import FieldErrors, InvalidValue
 from domain.values import HAS_NUL, NUL, next_timestamp, require_text, to_milliseconds
 
@@ -86,37 +90,71 @@ def derived_slug(title: str, *content: str) -> str:
     return f"{slug_base(title)}-{digest}"
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleDraft:
-    """Validated content of a new article."""
+@dataclass(slots=True)
+class ArticleContent:
+    """What an author writes: the one list of an article's content fields. The entity,
+    the edits, the bulk rows and the wire formats take these fields by name. Treated as a
+    value but not frozen: an import makes two a line, and frozen ones cost three times as
+    much to make."""
 
     title: str
     description: str
     body: str
-    tags: list[str]
+    tag_list: list[str] = field(default_factory=list)
 
-    @classmethod
-    def of(cls, *, title: str, description: str, body: str, tags: list[str]) -> "ArticleDraft":
+    def checked(self, errors: FieldErrors) -> "ArticleContent":
+        """The content validated and normalised, with each invalid field recorded in
+        `errors` (and left as given), for a caller that checks more fields before it
+        reports them all."""
+        values = []
+        for name, check in _CHECKS:
+            value = getattr(self, name)
+            with errors.collect(name):
+                value = check(value)
+            values.append(value)
+        return ArticleContent(*values)
+
+    def valid(self) -> "ArticleContent":
         errors = FieldErrors()
-        draft = cls.checked(errors, title=title, description=description, body=body, tags=tags)
+        content = self.checked(errors)
         errors.raise_if_any()
-        return draft
+        return content
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in CONTENT_FIELDS}
 
     @classmethod
-    def checked(
-        cls, errors: FieldErrors, *, title: str, description: str, body: str, tags: list[str]
-    ) -> "ArticleDraft":
-        """The draft, with each invalid field recorded in `errors` (and left as given), for
-        a caller that checks more fields before it reports them all."""
-        with errors.collect("title"):
-            title = valid_title(title)
-        with errors.collect("description"):
-            description = valid_description(description)
-        with errors.collect("body"):
-            body = valid_body(body)
-        with errors.collect("tagList"):
-            tags = valid_tags(tags)
-        return cls(title=title, description=description, body=body, tags=tags)
+    def taken_from(cls, source: object) -> "ArticleContent":
+        """The content fields of `source` (a wire struct, a row), by name."""
+        return cls(*_read_content(source))
+
+
+CONTENT_FIELDS = tuple(f.name for f in fields(ArticleContent))
+_read_content = attrgetter(*CONTENT_FIELDS)
+
+# Each content field's check, in the fields' order (that of the errors reported, and of
+# `ArticleContent`'s arguments); KeyError at import when a field has none.
+_CHECK_OF: dict[str, Callable[[Any], Any]] = {
+    "title": valid_title,
+    "description": valid_description,
+    "body": valid_body,
+    "tag_list": valid_tags,
+}
+_CHECKS = tuple((name, _CHECK_OF[name]) for name in CONTENT_FIELDS)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleChanges:
+    """Content fields to change; `UNCHANGED` keeps one. An empty tag list removes every tag."""
+
+    title: Change[str] = UNCHANGED
+    description: Change[str] = UNCHANGED
+    body: Change[str] = UNCHANGED
+    tag_list: Change[list[str]] = UNCHANGED
+
+
+if {f.name for f in fields(ArticleChanges)} != set(CONTENT_FIELDS):
+    raise TypeError("ArticleChanges must name exactly the fields of ArticleContent")
 
 
 @dataclass(eq=False)
@@ -132,20 +170,37 @@ class Article:
     updated_at: datetime
 
     @classmethod
-    def write(cls, draft: ArticleDraft, *, author_id: UUID, now: datetime) -> "Article":
-        """A new article whose slug is its title's; see `disambiguate_slug`."""
+    def write(cls, content: ArticleContent, *, author_id: UUID, now: datetime) -> "Article":
+        """A new article of valid content (`ArticleContent.valid`); its slug is its
+        title's (see `disambiguate_slug`)."""
         now = to_milliseconds(now)
         return cls(
             id=uuid4(),
-            slug=slug_base(draft.title),
-            title=draft.title,
-            description=draft.description,
-            body=draft.body,
-            tag_list=list(draft.tags),
+            slug=slug_base(content.title),
             author_id=author_id,
             created_at=now,
             updated_at=now,
+            **content.as_dict(),
         )
+
+    def edit(self, changes: ArticleChanges, now: datetime) -> None:
+        """Changes the given fields, each checked like new content; every invalid one is
+        reported and none is changed then."""
+        errors = FieldErrors()
+        edited = {}
+        for name, check in _CHECKS:
+            value = getattr(changes, name)
+            if value is not UNCHANGED:
+                with errors.collect(name):
+                    edited[name] = check(value)
+        errors.raise_if_any()
+        for name, value in edited.items():
+            setattr(self, name, value)
+        self.touch(now)
+
+    @property
+    def content(self) -> ArticleContent:
+        return ArticleContent.taken_from(self)
 
     def disambiguate_slug(self) -> None:
         """Titles may repeat; slugs may not. A taken slug gets a suffix from the id."""

@@ -1,5 +1,6 @@
-"""msgspec's validation messages, reworded the RealWorld way and pinned to their field.
-Shared by HTTP error bodies and import rejects, so both say the same thing."""
+"""Field names as the wire spells them, and msgspec's validation messages reworded the
+RealWorld way and pinned to their field. Shared by HTTP error bodies and import rejects, so
+both say the same thing."""
 
 import re
 from collections.abc import Callable
@@ -34,6 +35,15 @@ _MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     ),
     (re.compile(r"Expected `(\w+)[^`]*`, got"), lambda m: f"must be {_KINDS.get(m[1], m[1])}"),
 ]
+_SNAKE_JOINT = re.compile(r"_([a-z0-9])")
+
+
+def wire_name(field: str) -> str:
+    """A domain field name, or a path of them, as the API and the import format spell it:
+    `comments[0].created_at` is `comments[0].createdAt`."""
+    return _SNAKE_JOINT.sub(lambda m: m[1].upper(), field)
+
+
 _MISSING = re.compile(r"Object missing required field `(\w+)`")
 
 

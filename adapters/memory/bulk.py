@@ -1,6 +1,7 @@
 """Bulk import and export over the in-memory store, with the PostgreSQL adapter's meaning."""
 
 from collections.abc import AsyncIterator
+from dataclasses import fields
 from datetime import datetime
 from uuid import UUID, uuid4
 
@@ -11,7 +12,6 @@ from application.ports.bulk import (
     BulkReader,
     BulkStore,
     CommentRecord,
-    UserRecord,
     UserRow,
     Written,
 )
@@ -53,13 +53,7 @@ class InMemoryBulkStore(BulkStore):
                 user.bio, user.image = row.bio, row.image
                 self._store.users[user.id] = user
                 imported += 1
-            elif (user.username, user.email, user.bio, user.image, user.password_hash) != (
-                row.username,
-                row.email,
-                row.bio,
-                row.image,
-                row.password_hash,
-            ):
+            elif _user_row(user) != row:
                 user.rename(row.username)
                 user.change_email(row.email)
                 user.bio, user.image = row.bio, row.image
@@ -74,22 +68,20 @@ class InMemoryBulkStore(BulkStore):
         for row in rows:
             article = by_slug.get(row.slug)
             created = row.created_at or (article.created_at if article else now)
-            content = (
-                row.title,
-                row.description,
-                row.body,
-                list(row.tags),
-                row.author_id,
-                created,
-                row.updated_at or (article.updated_at if article else row.created_at or now),
-            )
+            values = {
+                **row.content.as_dict(),
+                "author_id": row.author_id,
+                "created_at": created,
+                "updated_at": row.updated_at
+                or (article.updated_at if article else row.created_at or now),
+            }
             changed = False
             if article is None:
-                article = Article(uuid4(), row.slug, *content)
+                article = Article(id=uuid4(), slug=row.slug, **values)
                 self._store.articles[article.id] = article
                 imported += 1
-            elif _content(article) != content:
-                for name, value in zip(CONTENT, content, strict=True):
+            elif any(getattr(article, name) != value for name, value in values.items()):
+                for name, value in values.items():
                     setattr(article, name, value)
                 changed = True
             for fan in row.favorited_by:
@@ -137,20 +129,18 @@ class InMemoryBulkStore(BulkStore):
         return list(self._store.users.values())
 
 
-CONTENT = ("title", "description", "body", "tag_list", "author_id", "created_at", "updated_at")
-
-
-def _content(article: Article) -> tuple[object, ...]:
-    return tuple(getattr(article, name) for name in CONTENT)
+def _user_row(user: User) -> UserRow:
+    """The account as the bulk ports carry it: `UserRow`'s fields, by name."""
+    return UserRow(**{f.name: getattr(user, f.name) for f in fields(UserRow)})
 
 
 class InMemoryBulkReader(BulkReader):
     def __init__(self, store: InMemoryStore) -> None:
         self._store = store
 
-    async def users(self) -> AsyncIterator[UserRecord]:
+    async def users(self) -> AsyncIterator[UserRow]:
         for u in sorted(self._store.users.values(), key=lambda u: (u.created_at, u.username_key)):
-            yield UserRecord(u.username, u.email, u.bio, u.image, u.password_hash)
+            yield _user_row(u)
 
     async def articles(self) -> AsyncIterator[ArticleRecord]:
         users = self._store.users
@@ -164,16 +154,18 @@ class InMemoryBulkReader(BulkReader):
             )
             yield ArticleRecord(
                 slug=a.slug,
-                title=a.title,
-                description=a.description,
-                body=a.body,
-                tags=tuple(a.tag_list),
+                content=a.content,
                 author=users[a.author_id].username,
                 created_at=a.created_at,
                 updated_at=a.updated_at,
                 favorited_by=tuple(fans),
                 comments=tuple(
-                    CommentRecord(c.id or 0, users[c.author_id].username, c.body, c.created_at)
+                    CommentRecord(
+                        id=c.id or 0,
+                        author=users[c.author_id].username,
+                        body=c.body,
+                        created_at=c.created_at,
+                    )
                     for c in comments
                 ),
             )

@@ -4,95 +4,159 @@ transaction; nothing is ever written row by row (the triggers that count tags ru
 statement). Exports stream through a server-side cursor."""
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import fields
 from datetime import datetime
-from typing import Any
+from operator import attrgetter
+from typing import Any, NamedTuple
 from uuid import UUID
 
 import asyncpg
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.postgres.tables import articles, comments, favorites, users
 from application.ports.bulk import (
     ArticleRecord,
     ArticleRow,
     BulkReader,
     BulkStore,
     CommentRecord,
-    UserRecord,
+    CommentRow,
     UserRow,
     Written,
 )
+from domain.articles import CONTENT_FIELDS, ArticleContent
 from domain.identifiers import identity_key
 
 BULK_STATEMENT_TIMEOUT = "10min"  # a batch's statements are few but large
 
-# Staging tables, made on first use in a connection; COMMIT empties them.
-STAGING = {
-    "import_users": "username text, username_key text, email text, email_key text, bio text,"
-    " image text, password_hash text",
-    "import_articles": "id uuid, title text, description text, body text, tag_list text[],"
-    " author_id uuid, created_at timestamptz, updated_at timestamptz",
-    "import_favorites": "user_id uuid, article_id uuid",
-    "import_comments": "id bigint, article_id uuid, author_id uuid, body text,"
-    " created_at timestamptz, position int",
-}
 
-UPSERT_USERS = """
-INSERT INTO users AS u (id, username, username_key, email, email_key, password_hash, bio, image,
-                       created_at, updated_at)
-SELECT gen_random_uuid(), username, username_key, email, email_key, password_hash, bio, image,
-       $1, $1
-FROM import_users
-ON CONFLICT (username_key) DO UPDATE
-SET username = excluded.username, email = excluded.email, email_key = excluded.email_key,
-    bio = excluded.bio, image = excluded.image, password_hash = excluded.password_hash,
-    updated_at = $1
-WHERE (u.username, u.email, u.bio, u.image, u.password_hash)
-      IS DISTINCT FROM (excluded.username, excluded.email, excluded.bio, excluded.image,
-                        excluded.password_hash)
+def _columns_of(table: Table, names: Iterable[str]) -> tuple[str, ...]:
+    """The names, each checked to be a column of the table (KeyError when one is not)."""
+    return tuple(table.c[name].name for name in names)
+
+
+def _stored_fields(row_type: type, table: Table) -> tuple[str, ...]:
+    """The fields of a row type that are columns of the table, an article's content spread
+    into its own fields."""
+    names = (
+        name
+        for f in fields(row_type)
+        for name in (CONTENT_FIELDS if f.name == "content" else (f.name,))
+    )
+    return tuple(name for name in names if name in table.c)
+
+
+def _reader(names: Sequence[str]) -> Callable[[object], tuple[Any, ...]]:
+    """Reads the named attributes of an object as a tuple in the names' order: a COPY
+    record by column name, at C speed (`attrgetter`), for the rows an import makes most."""
+    read = attrgetter(*names)
+    return read if len(names) > 1 else lambda row: (read(row),)
+
+
+class Staging:
+    """A temporary table of some of a table's columns, their types compiled from
+    `adapters.postgres.tables`, made on first use in a connection; COMMIT empties it."""
+
+    def __init__(self, name: str, table: Table, columns: Iterable[str], **extra: str) -> None:
+        stored = _columns_of(table, columns)
+        dialect = postgresql.dialect()  # type: ignore[no-untyped-call]
+        types = {c: table.c[c].type.compile(dialect=dialect) for c in stored} | extra
+        self.name = name
+        self.columns = tuple(types)
+        layout = ", ".join(f"{column} {type_}" for column, type_ in types.items())
+        self.create = f"CREATE TEMP TABLE IF NOT EXISTS {name} ({layout}) ON COMMIT DELETE ROWS"
+
+    def record(self, **values: Any) -> tuple[Any, ...]:
+        """A record of the values, by column name."""
+        return tuple(values[column] for column in self.columns)
+
+    async def fill(self, connection: asyncpg.Connection, records: list[tuple[Any, ...]]) -> None:
+        """Copies the records, each holding `columns`' values in that order."""
+        await connection.execute(self.create)
+        await connection.copy_records_to_table(self.name, records=records, columns=self.columns)
+
+
+# Users: the fields of `UserRow`, and the identity keys of two of them.
+USER_FIELDS = _columns_of(users, (f.name for f in fields(UserRow)))
+USER_KEYS = {"username_key": "username", "email_key": "email"}
+STAGED_USERS = Staging("import_users", users, (*USER_FIELDS, *USER_KEYS))
+_user_values = _reader(USER_FIELDS)
+_keyed_values = _reader(tuple(USER_KEYS.values()))
+
+
+def _upsert_users() -> str:
+    staged = ", ".join(STAGED_USERS.columns)
+    updated = ", ".join(f"{c} = excluded.{c}" for c in STAGED_USERS.columns if c != "username_key")
+    return f"""
+INSERT INTO users AS u (id, {staged}, created_at, updated_at)
+SELECT gen_random_uuid(), {staged}, $1, $1 FROM {STAGED_USERS.name}
+ON CONFLICT (username_key) DO UPDATE SET {updated}, updated_at = $1
+WHERE ({", ".join(f"u.{c}" for c in USER_FIELDS)})
+      IS DISTINCT FROM ({", ".join(f"excluded.{c}" for c in USER_FIELDS)})
 RETURNING xmax = 0 AS inserted
-"""
+"""  # noqa: S608 (column names, not input)
+
+
+UPSERT_USERS = _upsert_users()
 
 ARTICLE_IDS = "SELECT slug, id FROM articles WHERE slug = ANY($1::text[])"
-ARTICLE_COLUMNS = [
-    "slug",
-    "title",
-    "description",
-    "body",
-    "tag_list",
-    "author_id",
-    "created_at",
-    "updated_at",
-]
-
-# Articles already stored change only where the line differs; timestamps left out of a
-# line keep the stored ones.
-UPDATE_ARTICLES = """
-UPDATE articles a
-SET title = s.title, description = s.description, body = s.body, tag_list = s.tag_list,
-    author_id = s.author_id, created_at = coalesce(s.created_at, a.created_at),
-    updated_at = coalesce(s.updated_at, a.updated_at)
-FROM import_articles s
-WHERE a.id = s.id
-  AND (a.title, a.description, a.body, a.tag_list, a.author_id, a.created_at, a.updated_at)
-      IS DISTINCT FROM (s.title, s.description, s.body, s.tag_list, s.author_id,
-                        coalesce(s.created_at, a.created_at), coalesce(s.updated_at, a.updated_at))
-RETURNING a.id
-"""
-
-ADD_FAVORITES = """
-WITH added AS (
-    INSERT INTO favorites (user_id, article_id) SELECT user_id, article_id FROM import_favorites
-    ON CONFLICT DO NOTHING
-    RETURNING article_id
+# What an import line sets of an article: `ArticleRow`'s fields that are columns, its
+# content's among them; the timestamps, which a line may leave out, apart.
+KEPT_WHEN_MISSING = ("created_at", "updated_at")
+ROW_COLUMNS = tuple(
+    f.name for f in fields(ArticleRow) if f.name in articles.c and f.name not in KEPT_WHEN_MISSING
 )
-UPDATE articles a SET favorites_count = a.favorites_count + n.added
-FROM (SELECT article_id, count(*) AS added FROM added GROUP BY article_id) n
-WHERE a.id = n.article_id
-RETURNING a.id
-"""
+CONTENT_COLUMNS = _columns_of(articles, CONTENT_FIELDS)
+ARTICLE_COLUMNS = (*ROW_COLUMNS, *CONTENT_COLUMNS, *_columns_of(articles, KEPT_WHEN_MISSING))
+_row_values = _reader(ROW_COLUMNS)
+_content_values = _reader(CONTENT_COLUMNS)
+_stamps = _reader(KEPT_WHEN_MISSING)
+STAGED_ARTICLES = Staging("import_articles", articles, ("id", *ARTICLE_COLUMNS))
 
+
+class _Stamps(NamedTuple):
+    created_at: datetime
+    updated_at: datetime
+
+
+def _update_articles() -> str:
+    """Articles already stored change only where the line differs."""
+    given = {
+        c: f"coalesce(s.{c}, a.{c})" if c in KEPT_WHEN_MISSING else f"s.{c}"
+        for c in STAGED_ARTICLES.columns
+        if c not in ("id", "slug")  # how it was found
+    }
+    return f"""
+UPDATE articles a
+SET {", ".join(f"{c} = {value}" for c, value in given.items())}
+FROM {STAGED_ARTICLES.name} s
+WHERE a.id = s.id
+  AND ({", ".join(f"a.{c}" for c in given)}) IS DISTINCT FROM ({", ".join(given.values())})
+RETURNING a.id
+"""  # noqa: S608 (column names, not input)
+
+
+UPDATE_ARTICLES = _update_articles()
+
+STAGED_FAVORITES = Staging("import_favorites", favorites, ("user_id", "article_id"))
+# Triggers on `favorites` count them on their articles (migration 0007).
+ADD_FAVORITES = f"""
+INSERT INTO favorites (user_id, article_id) SELECT user_id, article_id FROM {STAGED_FAVORITES.name}
+ON CONFLICT DO NOTHING
+RETURNING article_id
+"""  # noqa: S608 (a table name, not input)
+
+# A comment's fields, the article it is on and where it came in the batch.
+STAGED_COMMENTS = Staging(
+    "import_comments",
+    comments,
+    ("article_id", *(f.name for f in fields(CommentRow))),
+    position="integer",
+)
 ADD_NUMBERED_COMMENTS = """
 INSERT INTO comments (id, article_id, author_id, body, created_at, updated_at)
 SELECT id, article_id, author_id, body, coalesce(created_at, $1), coalesce(created_at, $1)
@@ -119,21 +183,36 @@ SELECT setval('comments_id_seq',
 
 # Oldest first; ties (a batch shares its import time) broken by name, so that exporting
 # the same data twice gives the same file.
-EXPORT_USERS = """
-SELECT username, email, bio, image, password_hash FROM users ORDER BY created_at, username_key
-"""
-EXPORT_ARTICLES = """
-SELECT a.slug, a.title, a.description, a.body, a.tag_list, u.username AS author,
-       a.created_at, a.updated_at,
-       ARRAY(SELECT fu.username FROM favorites f JOIN users fu ON fu.id = f.user_id
-             WHERE f.article_id = a.id ORDER BY fu.username) AS favorited_by,
-       (SELECT json_agg(json_build_array(c.id, cu.username, c.body, c.created_at)
-                        ORDER BY c.id)
-        FROM comments c JOIN users cu ON cu.id = c.author_id
-        WHERE c.article_id = a.id)::text AS comments
+EXPORT_USERS = f"""
+SELECT {", ".join(USER_FIELDS)} FROM users ORDER BY created_at, username_key
+"""  # noqa: S608 (column names, not input)
+
+# The fields of `ArticleRecord` that are not columns of `articles`.
+EXPORTED_BESIDE_COLUMNS = {
+    "author": "u.username",
+    "favorited_by": "ARRAY(SELECT fu.username FROM favorites f JOIN users fu ON fu.id = f.user_id"
+    " WHERE f.article_id = a.id ORDER BY fu.username)",
+    "comments": "(SELECT json_agg(json_build_object('id', c.id, 'author', cu.username,"
+    " 'body', c.body, 'created_at', c.created_at) ORDER BY c.id)"
+    " FROM comments c JOIN users cu ON cu.id = c.author_id WHERE c.article_id = a.id)::text",
+}
+
+
+def _export_articles() -> str:
+    stored = _columns_of(articles, _stored_fields(ArticleRecord, articles))
+    beside = [f.name for f in fields(ArticleRecord) if f.name not in ("content", *stored)]
+    selected = [
+        *(f"a.{c}" for c in stored),
+        *(f"{EXPORTED_BESIDE_COLUMNS[name]} AS {name}" for name in beside),
+    ]
+    return f"""
+SELECT {", ".join(selected)}
 FROM articles a JOIN users u ON u.id = a.author_id
 ORDER BY a.created_at, a.slug
-"""
+"""  # noqa: S608 (column names, not input)
+
+
+EXPORT_ARTICLES = _export_articles()
 
 
 class PostgresBulkStore(BulkStore):
@@ -171,22 +250,7 @@ class PostgresBulkStore(BulkStore):
 
     async def write_users(self, rows: list[UserRow], *, now: datetime) -> Written:
         async with self._batch() as connection:
-            await _stage(
-                connection,
-                "import_users",
-                [
-                    (
-                        r.username,
-                        identity_key(r.username),
-                        r.email,
-                        identity_key(r.email),
-                        r.bio,
-                        r.image,
-                        r.password_hash,
-                    )
-                    for r in rows
-                ],
-            )
+            await STAGED_USERS.fill(connection, [_staged_user(r) for r in rows])
             written = await connection.fetch(UPSERT_USERS, now)
         imported = sum(1 for row in written if row["inserted"])
         updated = len(written) - imported
@@ -208,8 +272,8 @@ class PostgresBulkStore(BulkStore):
                 )
             changed: set[UUID] = set()
             if stored:
-                await _stage(
-                    connection, "import_articles", [_staged_article(r, ids[r.slug]) for r in stored]
+                await STAGED_ARTICLES.fill(
+                    connection, [(ids[r.slug], *_article_values(r), *_stamps(r)) for r in stored]
                 )
                 changed = {row["id"] for row in await connection.fetch(UPDATE_ARTICLES)}
             if with_more := [r.slug for r in new if r.favorited_by or r.comments]:
@@ -230,18 +294,24 @@ class PostgresBulkStore(BulkStore):
     ) -> set[UUID]:
         """Adds what is not there yet; returns the articles that gained something."""
         grown: set[UUID] = set()
-        favorites = [(fan, ids[r.slug]) for r in rows for fan in r.favorited_by]
+        favorites = [
+            STAGED_FAVORITES.record(user_id=fan, article_id=ids[r.slug])
+            for r in rows
+            for fan in r.favorited_by
+        ]
         if favorites:
-            await _stage(connection, "import_favorites", favorites)
-            grown |= {row["id"] for row in await connection.fetch(ADD_FAVORITES)}
+            await STAGED_FAVORITES.fill(connection, favorites)
+            grown |= {row["article_id"] for row in await connection.fetch(ADD_FAVORITES)}
         # New comments are numbered in the order they come in: the order they are read in.
         comments = [
-            (c.id, ids[r.slug], c.author_id, c.body, c.created_at, position)
+            STAGED_COMMENTS.record(
+                **_fields_of(c, CommentRow), article_id=ids[r.slug], position=position
+            )
             for position, (r, c) in enumerate((r, c) for r in rows for c in r.comments)
         ]
         if comments:
-            await _stage(connection, "import_comments", comments)
-            if any(comment[0] is not None for comment in comments):
+            await STAGED_COMMENTS.fill(connection, comments)
+            if any(c.id is not None for r in rows for c in r.comments):
                 added = await connection.fetch(ADD_NUMBERED_COMMENTS, now)
                 grown |= {row["article_id"] for row in added}
                 await connection.execute(ADVANCE_COMMENT_IDS)
@@ -265,13 +335,6 @@ class PostgresBulkStore(BulkStore):
             yield connection
 
 
-async def _stage(connection: asyncpg.Connection, table: str, records: list[Any]) -> None:
-    await connection.execute(
-        f"CREATE TEMP TABLE IF NOT EXISTS {table} ({STAGING[table]}) ON COMMIT DELETE ROWS"
-    )
-    await connection.copy_records_to_table(table, records=records)
-
-
 @asynccontextmanager
 async def driver_connection(engine: AsyncEngine) -> AsyncIterator[asyncpg.Connection]:
     """A pooled connection as asyncpg's own, for COPY and cursors; no transaction begun."""
@@ -284,37 +347,27 @@ class PostgresBulkReader(BulkReader):
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
 
-    async def users(self) -> AsyncIterator[UserRecord]:
+    async def users(self) -> AsyncIterator[UserRow]:
         async for row in self._stream(EXPORT_USERS):
-            yield UserRecord(
-                username=row["username"],
-                email=row["email"],
-                bio=row["bio"],
-                image=row["image"],
-                password_hash=row["password_hash"],
-            )
+            yield UserRow(**row)
 
     async def articles(self) -> AsyncIterator[ArticleRecord]:
         async for row in self._stream(EXPORT_ARTICLES):
+            values = dict(row)
+            content = ArticleContent(**{name: values.pop(name) for name in CONTENT_FIELDS})
             yield ArticleRecord(
-                slug=row["slug"],
-                title=row["title"],
-                description=row["description"],
-                body=row["body"],
-                tags=tuple(row["tag_list"]),
-                author=row["author"],
-                created_at=row["created_at"],
-                updated_at=row["updated_at"],
-                favorited_by=tuple(row["favorited_by"]),
-                comments=tuple(
-                    CommentRecord(
-                        id=comment_id,
-                        author=author,
-                        body=body,
-                        created_at=datetime.fromisoformat(created_at),
-                    )
-                    for comment_id, author, body, created_at in json.loads(row["comments"] or "[]")
-                ),
+                **values
+                | {
+                    "content": content,
+                    "favorited_by": tuple(values["favorited_by"]),
+                    "comments": tuple(
+                        CommentRecord(
+                            **comment
+                            | {"created_at": datetime.fromisoformat(comment["created_at"])}
+                        )
+                        for comment in json.loads(values["comments"] or "[]")
+                    ),
+                }
             )
 
     async def _stream(self, query: str) -> AsyncIterator[Any]:
@@ -324,28 +377,21 @@ class PostgresBulkReader(BulkReader):
                 yield row
 
 
-def _new_article(row: ArticleRow, now: datetime) -> tuple[object, ...]:
+def _fields_of(row: object, row_type: type) -> dict[str, Any]:
+    return {f.name: getattr(row, f.name) for f in fields(row_type)}
+
+
+def _staged_user(row: UserRow) -> tuple[Any, ...]:
+    return (*_user_values(row), *map(identity_key, _keyed_values(row)))
+
+
+def _article_values(row: ArticleRow) -> tuple[Any, ...]:
+    """The row's values of `ARTICLE_COLUMNS` but the timestamps."""
+    return (*_row_values(row), *_content_values(row.content))
+
+
+def _new_article(row: ArticleRow, now: datetime) -> tuple[Any, ...]:
+    """A record of `ARTICLE_COLUMNS`; missing timestamps are the import's time."""
     created = row.created_at or now
-    return (
-        row.slug,
-        row.title,
-        row.description,
-        row.body,
-        list(row.tags),
-        row.author_id,
-        created,
-        row.updated_at or created,
-    )
-
-
-def _staged_article(row: ArticleRow, article_id: UUID) -> tuple[object, ...]:
-    return (
-        article_id,
-        row.title,
-        row.description,
-        row.body,
-        list(row.tags),
-        row.author_id,
-        row.created_at,
-        row.updated_at,
-    )
+    stamps = _Stamps(created_at=created, updated_at=row.updated_at or created)
+    return (*_article_values(row), *_stamps(stamps))

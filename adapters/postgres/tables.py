@@ -1,8 +1,9 @@
 """The schema as SQLAlchemy Core tables; migrations create it, mappings and queries use it.
 
-Read paths are served from the article row: `favorites_count` and the sorted `tag_list`
-are kept on it, in the same transaction as the favorite or the edit that changes them; a GIN
-index on `tag_list` serves the tag filter. `tags` counts the articles carrying each name."""
+Read paths are served from the article row: `favorites_count` (kept by triggers on
+`favorites`, migration 0007) and the sorted `tag_list` are kept on it, in the same
+transaction as the favorite or the edit that changes them; a GIN index on `tag_list` serves
+the tag filter. `tags` counts the articles carrying each name."""
 
 from sqlalchemy import (
     BigInteger,

@@ -1,20 +1,10 @@
-from dataclasses import dataclass, field
-
 from application.articles.views import ArticleView
 from application.errors import AlreadyTaken
 from application.ports.clock import Clock
 from application.ports.unit_of_work import UnitOfWork
 from application.principal import Principal
 from application.users.current import load_caller
-from domain.articles import Article, ArticleDraft
-
-
-@dataclass(frozen=True, slots=True)
-class NewArticle:
-    title: str
-    description: str
-    body: str
-    tags: list[str] = field(default_factory=list)
+from domain.articles import Article, ArticleContent
 
 
 class CreateArticle:
@@ -24,25 +14,20 @@ class CreateArticle:
         self._uow = uow
         self._clock = clock
 
-    async def __call__(self, principal: Principal, command: NewArticle) -> ArticleView:
-        draft = ArticleDraft.of(
-            title=command.title,
-            description=command.description,
-            body=command.body,
-            tags=command.tags,
-        )
+    async def __call__(self, principal: Principal, content: ArticleContent) -> ArticleView:
+        valid = content.valid()
         try:
-            return await self._write(principal, draft, disambiguate=False)
+            return await self._write(principal, valid, disambiguate=False)
         except AlreadyTaken:
             # Another article took the slug between our check and our commit.
-            return await self._write(principal, draft, disambiguate=True)
+            return await self._write(principal, valid, disambiguate=True)
 
     async def _write(
-        self, principal: Principal, draft: ArticleDraft, *, disambiguate: bool
+        self, principal: Principal, content: ArticleContent, *, disambiguate: bool
     ) -> ArticleView:
         async with self._uow:
             author = await load_caller(self._uow, principal)
-            article = Article.write(draft, author_id=author.id, now=self._clock.now())
+            article = Article.write(content, author_id=author.id, now=self._clock.now())
             if disambiguate or await self._uow.articles.slug_taken(article.slug):
                 article.disambiguate_slug()
             self._uow.articles.add(article)

@@ -1,7 +1,9 @@
 """Read models of articles."""
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import Any
 
 from application.profiles.views import ProfileView
 from domain.articles import Article
@@ -10,13 +12,14 @@ from domain.users import User
 
 @dataclass(frozen=True, slots=True)
 class ArticleView:
-    """`body` is None in lists, which leave it out."""
+    """`body` is None in lists, which leave it out. The fields the article itself has are
+    named as it names them."""
 
     slug: str
     title: str
     description: str
     body: str | None
-    tags: tuple[str, ...]
+    tag_list: tuple[str, ...]
     created_at: datetime
     updated_at: datetime
     favorited: bool
@@ -24,20 +27,25 @@ class ArticleView:
     author: ProfileView
 
     @classmethod
+    def of(cls, values: Mapping[str, Any], *, author: ProfileView) -> "ArticleView":
+        """The view of `values` (a row, an article's attributes), taken by field name:
+        every field but the author must be there."""
+        taken = {name: values[name] for name in _TAKEN_BY_NAME}
+        return cls(**taken | {"tag_list": tuple(taken["tag_list"])}, author=author)
+
+    @classmethod
     def of_new(cls, article: Article, author: User) -> "ArticleView":
         """The view of an article its author has just written."""
-        return cls(
-            slug=article.slug,
-            title=article.title,
-            description=article.description,
-            body=article.body,
-            tags=tuple(article.tag_list),
-            created_at=article.created_at,
-            updated_at=article.updated_at,
-            favorited=False,
-            favorites_count=0,
+        values = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+        return cls.of(
+            values | {"favorited": False, "favorites_count": 0},
             author=ProfileView.of(author, following=False),
         )
+
+
+_TAKEN_BY_NAME = tuple(f.name for f in fields(ArticleView) if f.name != "author")
+# The view's fields that are the article's own.
+ARTICLE_FIELDS = tuple(name for name in _TAKEN_BY_NAME if name in {f.name for f in fields(Article)})
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,13 +57,7 @@ class ImportArticles:
         return report
 
     def _validate(self, line: ArticleLine, errors: FieldErrors) -> ArticleLine:
-        draft = articles.ArticleDraft.checked(
-            errors,
-            title=line.title,
-            description=line.description,
-            body=line.body,
-            tags=list(line.tags),
-        )
+        content = line.content.checked(errors)
         slug = line.slug
         if slug is not None:
             with errors.collect("slug"):
@@ -74,16 +68,13 @@ class ImportArticles:
             with errors.collect(f"comments[{n}].body"):
                 valid_comment_body(comment.body)
         if line.created_at and line.updated_at and line.updated_at < line.created_at:
-            errors.add("updatedAt", "can't be before createdAt")
+            errors.add("updated_at", "can't be before createdAt")
         author = line.author.strip()
         return ArticleLine(
-            line.line,
-            draft.title,
-            draft.description,
-            draft.body,
-            author,
-            slug=slug or articles.derived_slug(draft.title, identity_key(author), draft.body),
-            tags=tuple(draft.tags),
+            line=line.line,
+            content=content,
+            author=author,
+            slug=slug or articles.derived_slug(content.title, identity_key(author), content.body),
             created_at=line.created_at and to_milliseconds(line.created_at),
             updated_at=line.updated_at and to_milliseconds(line.updated_at),
             favorited_by=line.favorited_by,
@@ -91,27 +82,25 @@ class ImportArticles:
         )
 
 
-def _unknown_users(article: ArticleLine, ids: dict[str, UUID]) -> str | None:
-    problems = []
+def _unknown_users(article: ArticleLine, ids: dict[str, UUID]) -> dict[str, list[str]]:
+    """The field errors of the names that are no user's."""
+    problems: dict[str, list[str]] = {}
     if identity_key(article.author) not in ids:
-        problems.append(f"author {article.author!r} is no user")
+        problems["author"] = [f"{article.author!r} is no user"]
     fans = [name for name in article.favorited_by if identity_key(name) not in ids]
     if fans:
-        problems.append(f"favoritedBy names no user: {', '.join(map(repr, fans))}")
+        problems["favorited_by"] = [f"names no user: {', '.join(map(repr, fans))}"]
     for n, comment in enumerate(article.comments):
         if identity_key(comment.author) not in ids:
-            problems.append(f"comments[{n}].author {comment.author!r} is no user")
-    return "; ".join(problems) or None
+            problems[f"comments[{n}].author"] = [f"{comment.author!r} is no user"]
+    return problems
 
 
 def _row(article: ArticleLine, ids: dict[str, UUID]) -> ArticleRow:
     assert article.slug is not None
     return ArticleRow(
         slug=article.slug,
-        title=article.title,
-        description=article.description,
-        body=article.body,
-        tags=article.tags,
+        content=article.content,
         author_id=ids[identity_key(article.author)],
         created_at=article.created_at,
         updated_at=article.updated_at,

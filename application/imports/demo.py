@@ -14,6 +14,7 @@ from application.imports.users import ImportUsers
 from application.ports.bulk import BulkStore
 from application.ports.clock import Clock
 from application.ports.security import PasswordHasher
+from domain.articles import ArticleContent
 from domain.identifiers import identity_key
 
 T = TypeVar("T")
@@ -103,8 +104,8 @@ def _users(names: list[str], password_hash: str, rng: random.Random) -> Iterator
     for n, name in enumerate(names, start=1):
         yield UserLine(
             n,
-            name,
-            f"{name}@demo.conduit.example",
+            username=name,
+            email=f"{name}@demo.conduit.example",
             bio=f"Writes about {' and '.join(rng.sample(WORDS, 2))}.",
             password_hash=password_hash,
         )
@@ -117,12 +118,14 @@ def _articles(names: list[str], count: int, rng: random.Random) -> Iterator[Arti
         commenters = rng.sample(names, min(len(names), rng.randint(0, 3)))
         yield ArticleLine(
             n,
-            title=" ".join(words).capitalize(),
-            description=f"On {words[0]} and {words[1]}.",
-            body="\n\n".join(" ".join(rng.choices(WORDS, k=40)) for _ in range(3)),
+            content=ArticleContent(
+                title=" ".join(words).capitalize(),
+                description=f"On {words[0]} and {words[1]}.",
+                body="\n\n".join(" ".join(rng.choices(WORDS, k=40)) for _ in range(3)),
+                tag_list=rng.sample(TAGS, 3),
+            ),
             author=rng.choice(names),
             slug=f"{'-'.join(words)}-{n}",
-            tags=tuple(rng.sample(TAGS, 3)),
             created_at=created,
             updated_at=created,
             favorited_by=tuple(rng.sample(names, min(len(names), rng.randint(0, 5)))),

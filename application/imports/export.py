@@ -1,6 +1,6 @@
 from collections.abc import AsyncIterator
 
-from application.ports.bulk import ArticleRecord, BulkReader, UserRecord
+from application.ports.bulk import ArticleRecord, BulkReader, UserRow
 
 
 class ExportUsers:
@@ -9,7 +9,7 @@ class ExportUsers:
     def __init__(self, reader: BulkReader) -> None:
         self._reader = reader
 
-    def __call__(self) -> AsyncIterator[UserRecord]:
+    def __call__(self) -> AsyncIterator[UserRow]:
         return self._reader.users()
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from application.ports.bulk import Written
+from domain.articles import ArticleContent
 
 
 @dataclass(slots=True)
@@ -32,12 +33,9 @@ class CommentLine:
 @dataclass(slots=True)
 class ArticleLine:
     line: int
-    title: str
-    description: str
-    body: str
+    content: ArticleContent
     author: str
     slug: str | None = None
-    tags: tuple[str, ...] = ()
     created_at: datetime | None = None
     updated_at: datetime | None = None
     favorited_by: tuple[str, ...] = ()
@@ -46,8 +44,11 @@ class ArticleLine:
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
+    """A line not imported, and why: messages by the field they are about (its domain
+    name, a path like `comments[0].author` for a nested one; "" for the line as a whole)."""
+
     line: int
-    reason: str
+    errors: dict[str, list[str]]
 
 
 @dataclass

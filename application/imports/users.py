@@ -43,7 +43,7 @@ class ImportUsers:
         valid: list[UserLine] = []
         for user in checked_users:
             if identity_key(user.email) in taken:
-                report.rejected.append(Rejected(user.line, "email has already been taken"))
+                report.rejected.append(Rejected(user.line, {"email": ["has already been taken"]}))
             else:
                 valid.append(user)
         report.valid = len(valid)
@@ -98,6 +98,12 @@ class ImportUsers:
 
         hashes = await asyncio.gather(*(hash_of(user) for user in users))
         return [
-            UserRow(u.username, u.email, u.bio, u.image, password_hash)
+            UserRow(
+                username=u.username,
+                email=u.email,
+                bio=u.bio,
+                image=u.image,
+                password_hash=password_hash,
+            )
             for u, password_hash in zip(users, hashes, strict=True)
         ]

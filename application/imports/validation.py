@@ -1,5 +1,5 @@
-"""Turning a line's field errors into its one-line reason, and remembering what a run has
-seen so that a value may appear only once in an input."""
+"""Turning a line's field errors into its rejection, and remembering what a run has seen
+so that a value may appear only once in an input."""
 
 from collections.abc import Callable
 from typing import TypeVar
@@ -10,12 +10,6 @@ from domain.errors import FieldErrors, ValidationFailed
 T = TypeVar("T")
 
 
-def reason_of(failure: ValidationFailed) -> str:
-    return "; ".join(
-        f"{field} {message}" for field, messages in failure.errors.items() for message in messages
-    )
-
-
 def checked(line: int, validate: Callable[[FieldErrors], T]) -> T | Rejected:
     """`validate` records field errors and returns the valid value; a rejection if any."""
     errors = FieldErrors()
@@ -23,7 +17,7 @@ def checked(line: int, validate: Callable[[FieldErrors], T]) -> T | Rejected:
         value = validate(errors)
         errors.raise_if_any()
     except ValidationFailed as failure:
-        return Rejected(line, reason_of(failure))
+        return Rejected(line, failure.errors)
     return value
 
 
@@ -34,6 +28,7 @@ class FirstSeen:
         self._what = what
         self._lines: dict[str, int] = {}
 
-    def duplicate(self, key: str, line: int) -> str | None:
+    def duplicate(self, key: str, line: int) -> dict[str, list[str]] | None:
+        """The field error of a key seen before on another line."""
         first = self._lines.setdefault(key, line)
-        return None if first == line else f"{self._what} appears again (first on line {first})"
+        return None if first == line else {self._what: [f"appears again (first on line {first})"]}

@@ -9,11 +9,13 @@ from datetime import datetime
 from typing import Protocol
 from uuid import UUID
 
+from domain.articles import ArticleContent
+
 
 @dataclass(slots=True)
 class UserRow:
-    """A valid account to store; an existing one with the same username (by `identity_key`)
-    is updated."""
+    """An account as imported and exported. Imported, it is valid; an existing one with the
+    same username (by `identity_key`) is updated."""
 
     username: str
     email: str
@@ -39,10 +41,7 @@ class ArticleRow:
     (or become now, for a new article); favorites and comments are added, never removed."""
 
     slug: str
-    title: str
-    description: str
-    body: str
-    tags: tuple[str, ...]
+    content: ArticleContent
     author_id: UUID
     created_at: datetime | None
     updated_at: datetime | None
@@ -79,15 +78,6 @@ class BulkStore(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class UserRecord:
-    username: str
-    email: str
-    bio: str | None
-    image: str | None
-    password_hash: str
-
-
-@dataclass(frozen=True, slots=True)
 class CommentRecord:
     id: int
     author: str
@@ -98,10 +88,7 @@ class CommentRecord:
 @dataclass(frozen=True, slots=True)
 class ArticleRecord:
     slug: str
-    title: str
-    description: str
-    body: str
-    tags: tuple[str, ...]
+    content: ArticleContent
     author: str
     created_at: datetime
     updated_at: datetime
@@ -112,6 +99,6 @@ class ArticleRecord:
 class BulkReader(Protocol):
     """Streams whole tables in the import format, in constant memory."""
 
-    def users(self) -> AsyncIterator[UserRecord]: ...
+    def users(self) -> AsyncIterator[UserRow]: ...
 
     def articles(self) -> AsyncIterator[ArticleRecord]: ...

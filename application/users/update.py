@@ -1,7 +1,6 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
-from application.changes import UNCHANGED, Change
 from application.errors import AlreadyTaken, ReauthenticationRequired, WrongCurrentPassword
 from application.ports.clock import Clock
 from application.ports.monitoring import SignInAttempts
@@ -13,6 +12,7 @@ from application.sessions.views import Account
 from application.users.current import load_caller
 from application.users.throttle import LoginLockout
 from domain.account_fields import check_account_fields
+from domain.changes import UNCHANGED, Change
 from domain.errors import FieldErrors
 
 

@@ -22,7 +22,7 @@ import structlog
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from application.imports.lines import Rejected, Report
-from entrypoints.cli.records import KINDS, ArticleJson, UserJson
+from entrypoints.cli.records import KINDS, ArticleJson, UserJson, reason_of
 from entrypoints.cli.running import run_with_container
 from entrypoints.cli.serve import positive
 from entrypoints.container import Container
@@ -153,7 +153,7 @@ def _batches(
         except (msgspec.DecodeError, UnicodeDecodeError) as error:  # see JsonObjectRequest
             unreadable.append(Rejected(number, _reason(error)))
         except RecursionError:
-            unreadable.append(Rejected(number, NESTED_TOO_DEEPLY))
+            unreadable.append(Rejected(number, {"": [NESTED_TOO_DEEPLY]}))
         if len(texts) >= size:
             yield texts, lines, unreadable
             texts, lines, unreadable = {}, [], []
@@ -172,12 +172,12 @@ def _lines_of(source: IO[bytes]) -> Iterator[bytes]:
         raise UnreadableInput(str(error) or type(error).__name__) from error
 
 
-def _reason(error: Exception) -> str:
+def _reason(error: Exception) -> dict[str, list[str]]:
     if not isinstance(error, msgspec.ValidationError):
-        return NOT_JSON
+        return {"": [NOT_JSON]}
     message, _, where = str(error).partition(" - at `$")
     field, text = describe(where.rstrip("`").lstrip("."), message)
-    return f"{'line' if field == 'body' and not where else field} {text}"
+    return {"line" if field == "body" and not where else field: [text]}
 
 
 class _Rejects:
@@ -194,7 +194,7 @@ class _Rejects:
             if self._file is None:
                 self._file = self._stack.enter_context(self._path.open("wb"))
             text = texts.get(reject.line, b"").decode("utf-8", "replace").rstrip("\n")
-            entry = {"line": reject.line, "reason": reject.reason, "input": text}
+            entry = {"line": reject.line, "reason": reason_of(reject), "input": text}
             self._file.write(self._encoder.encode(entry) + b"\n")
 
 

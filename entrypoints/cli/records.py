@@ -1,13 +1,16 @@
 """The JSON Lines format of import and export: one user or article an object a line,
 camelCase like the API. Turned into the application's lines (import) and back (export)."""
 
+from dataclasses import asdict
 from datetime import datetime
 from typing import Annotated
 
 import msgspec
 
-from application.imports.lines import ArticleLine, CommentLine, UserLine
-from application.ports.bulk import ArticleRecord, UserRecord
+from application.imports.lines import ArticleLine, CommentLine, Rejected, UserLine
+from application.ports.bulk import ArticleRecord, UserRow
+from domain.articles import ArticleContent
+from entrypoints.messages import wire_name
 
 Moment = Annotated[datetime, msgspec.Meta(tz=True)]
 
@@ -25,25 +28,11 @@ class UserJson(Record):
     password_hash: str | None = None
 
     def line(self, number: int) -> UserLine:
-        return UserLine(
-            number,
-            self.username,
-            self.email,
-            bio=self.bio,
-            image=self.image,
-            password=self.password,
-            password_hash=self.password_hash,
-        )
+        return UserLine(number, **msgspec.structs.asdict(self))
 
     @classmethod
-    def of(cls, record: UserRecord) -> "UserJson":
-        return cls(
-            username=record.username,
-            email=record.email,
-            bio=record.bio,
-            image=record.image,
-            password_hash=record.password_hash,
-        )
+    def of(cls, record: UserRow) -> "UserJson":
+        return cls(**asdict(record))
 
 
 class CommentJson(Record):
@@ -68,38 +57,35 @@ class ArticleJson(Record, kw_only=True):
     def line(self, number: int) -> ArticleLine:
         return ArticleLine(
             number,
-            self.title,
-            self.description,
-            self.body,
+            ArticleContent.taken_from(self),
             self.author,
             slug=self.slug,
-            tags=tuple(self.tag_list),
             created_at=self.created_at,
             updated_at=self.updated_at,
             favorited_by=tuple(self.favorited_by),
-            comments=tuple(
-                CommentLine(c.author, c.body, created_at=c.created_at, id=c.id)
-                for c in self.comments
-            ),
+            comments=tuple(CommentLine(**msgspec.structs.asdict(c)) for c in self.comments),
         )
 
     @classmethod
     def of(cls, record: ArticleRecord) -> "ArticleJson":
         return cls(
+            **record.content.as_dict(),
             slug=record.slug,
-            title=record.title,
-            description=record.description,
-            body=record.body,
             author=record.author,
-            tag_list=list(record.tags),
             created_at=record.created_at,
             updated_at=record.updated_at,
             favorited_by=list(record.favorited_by),
-            comments=[
-                CommentJson(id=c.id, author=c.author, body=c.body, created_at=c.created_at)
-                for c in record.comments
-            ],
+            comments=[CommentJson(**asdict(c)) for c in record.comments],
         )
 
 
 KINDS: dict[str, type[UserJson] | type[ArticleJson]] = {"users": UserJson, "articles": ArticleJson}
+
+
+def reason_of(rejected: Rejected) -> str:
+    """A rejected line's field errors as one line: `tagList can't contain a blank tag`."""
+    return "; ".join(
+        f"{wire_name(field)} {message}" if field else message
+        for field, messages in rejected.errors.items()
+        for message in messages
+    )

@@ -43,7 +43,7 @@ from entrypoints.http.bodies import UnreadableBody
 from entrypoints.http.dependencies import container_of
 from entrypoints.http.hosts import HostNotAllowed
 from entrypoints.http.middleware import rate_limit_headers, request_id_of
-from entrypoints.messages import describe
+from entrypoints.messages import describe, wire_name
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,10 @@ AnyRequest = Request[Any, Any, Any]
 
 
 ERROR_TABLE: dict[type[Exception], tuple[int, Callable[[Any], Errors]]] = {
-    ValidationFailed: (HTTP_422_UNPROCESSABLE_ENTITY, lambda e: e.errors),
+    ValidationFailed: (
+        HTTP_422_UNPROCESSABLE_ENTITY,
+        lambda e: {wire_name(field): messages for field, messages in e.errors.items()},
+    ),
     AuthenticationRequired: (HTTP_401_UNAUTHORIZED, lambda _: {"token": ["is missing"]}),
     InvalidToken: (HTTP_401_UNAUTHORIZED, lambda _: {"token": ["invalid"]}),
     InvalidCredentials: (HTTP_401_UNAUTHORIZED, lambda _: {"credentials": ["invalid"]}),

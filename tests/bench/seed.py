@@ -7,8 +7,8 @@ import argparse
 import asyncio
 import random
 
-from application.articles.create import NewArticle
 from application.users.accounts import NewAccount
+from domain.articles import ArticleContent
 from entrypoints.container import Container, shutdown
 from entrypoints.settings import Settings
 
@@ -26,7 +26,9 @@ async def seed(users: int, articles: int) -> str:
             principals.append((token, await container.authenticate()(token)))
         for n in range(articles):
             _, author = rng.choice(principals)
-            article = NewArticle(f"Article {n}", "description", "body " * 50, rng.sample(TAGS, 3))
+            article = ArticleContent(
+                f"Article {n}", "description", "body " * 50, rng.sample(TAGS, 3)
+            )
             slug = (await container.create_article()(author, article)).slug
             for _, fan in rng.sample(principals, 3):
                 await container.favorite_article()(fan, slug)

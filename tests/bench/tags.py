@@ -20,10 +20,9 @@ from pathlib import Path
 
 import httpx
 
-from application.articles.create import NewArticle
-from application.articles.update import ArticleChanges
 from application.principal import Principal
 from application.users.accounts import NewAccount
+from domain.articles import ArticleChanges, ArticleContent
 from entrypoints.container import Container, shutdown
 from entrypoints.settings import Settings
 from tests.bench import bench_database, wait_until_live
@@ -46,7 +45,7 @@ async def seed() -> tuple[Principal, list[str]]:
         author = await container.authenticate()((await container.register_user()(account)).token)
         slugs = []
         for n in range(ARTICLES):
-            article = NewArticle(f"Article {n}", "d", "b", rng.sample(vocabulary, TAGS_EACH))
+            article = ArticleContent(f"Article {n}", "d", "b", rng.sample(vocabulary, TAGS_EACH))
             slugs.append((await container.create_article()(author, article)).slug)
         return author, slugs[:EDITORS]
     finally:
@@ -60,7 +59,7 @@ async def edit(author: Principal, slugs: list[str]) -> None:
     async def editor(slug: str, first: int) -> None:
         for n in range(first, EDITS, EDITORS):
             tags = [f"edit{n}-{k}" for k in range(TAGS_EACH)]
-            await container.update_article()(author, slug, ArticleChanges(tags=tags))
+            await container.update_article()(author, slug, ArticleChanges(tag_list=tags))
 
     try:
         await asyncio.gather(*(editor(slug, first) for first, slug in enumerate(slugs)))

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import count
 
 from application.ports.unit_of_work import UnitOfWork
-from domain.articles import Article, ArticleDraft
+from domain.articles import Article, ArticleContent
 from domain.comments import Comment
 from domain.users import User
 from tests.contract.conftest import UnitOfWorkFactory
@@ -25,9 +25,9 @@ def a_user(username: str = "jake", email: str | None = None) -> User:
 def an_article(
     author: User, title: str = "Dragons", tags: list[str] | None = None, at: datetime | None = None
 ) -> Article:
-    draft = ArticleDraft.of(title=title, description="desc", body="body", tags=tags or [])
+    content = ArticleContent(title=title, description="desc", body="body", tag_list=tags or [])
     article = Article.write(
-        draft, author_id=author.id, now=at or T0 + timedelta(seconds=next(_seconds))
+        content.valid(), author_id=author.id, now=at or T0 + timedelta(seconds=next(_seconds))
     )
     article.disambiguate_slug()
     return article

@@ -59,7 +59,7 @@ async def test_edits_and_tag_changes_persist_on_commit(backend: Backend) -> None
         await uow.commit()
     view = await backend.article_queries.article(article.slug, viewer_id=None)
     assert view is not None
-    assert (view.title, view.tags) == ("New", ("keep", "new"))
+    assert (view.title, view.tag_list) == ("New", ("keep", "new"))
     assert await backend.tag_queries.tags(100) == ["keep", "new"]
 
 

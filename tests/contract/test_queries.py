@@ -23,7 +23,7 @@ async def test_single_article_has_every_field(backend: Backend) -> None:
         "desc",
         "body",
     )
-    assert view.tags == ("a", "b")
+    assert view.tag_list == ("a", "b")
     assert (view.created_at, view.updated_at) == (T0, T0)
     assert (view.favorited, view.favorites_count) == (False, 0)
     assert (view.author.username, view.author.bio, view.author.image) == (

@@ -2,9 +2,9 @@
 
 import asyncio
 
-from application.articles.create import NewArticle
 from application.principal import Principal
 from application.users.accounts import NewAccount
+from domain.articles import ArticleContent
 from entrypoints.container import Container
 
 
@@ -15,7 +15,7 @@ async def sign_up(app: Container, name: str) -> Principal:
 
 async def test_fifty_users_favoriting_at_once_count_exactly_fifty(app: Container) -> None:
     author = await sign_up(app, "author")
-    slug = (await app.create_article()(author, NewArticle("Popular", "d", "b"))).slug
+    slug = (await app.create_article()(author, ArticleContent("Popular", "d", "b"))).slug
     fans = await asyncio.gather(*(sign_up(app, f"fan{n}") for n in range(50)))
 
     await asyncio.gather(*(app.favorite_article()(fan, slug) for fan in fans))
@@ -33,7 +33,7 @@ async def test_fifty_users_favoriting_at_once_count_exactly_fifty(app: Container
 async def test_one_user_double_clicking_favorite_counts_once(app: Container) -> None:
     author = await sign_up(app, "author")
     fan = await sign_up(app, "fan")
-    slug = (await app.create_article()(author, NewArticle("Popular", "d", "b"))).slug
+    slug = (await app.create_article()(author, ArticleContent("Popular", "d", "b"))).slug
     results = await asyncio.gather(*(app.favorite_article()(fan, slug) for _ in range(10)))
     assert {r.favorites_count for r in results} == {1}
 
@@ -41,7 +41,7 @@ async def test_one_user_double_clicking_favorite_counts_once(app: Container) -> 
 async def test_same_title_at_once_gives_distinct_slugs(app: Container) -> None:
     author = await sign_up(app, "author")
     views = await asyncio.gather(
-        *(app.create_article()(author, NewArticle("Same title", "d", "b")) for _ in range(10))
+        *(app.create_article()(author, ArticleContent("Same title", "d", "b")) for _ in range(10))
     )
     slugs = [view.slug for view in views]
     assert len(set(slugs)) == 10

@@ -8,11 +8,10 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from application.articles.create import NewArticle
-from application.articles.update import ArticleChanges
 from application.errors import AlreadyTaken, NotFound
 from application.principal import Principal
 from application.users.accounts import NewAccount
+from domain.articles import ArticleChanges, ArticleContent
 from entrypoints.container import Container
 from tests.integration.test_concurrency import sign_up
 from tests.races import delete_after_next_load
@@ -32,7 +31,7 @@ async def test_writing_to_an_article_deleted_meanwhile_finds_no_article(
 ) -> None:
     author = await sign_up(app, "author")
     fan = await sign_up(app, "fan")
-    slug = (await app.create_article()(author, NewArticle("Doomed", "d", "b"))).slug
+    slug = (await app.create_article()(author, ArticleContent("Doomed", "d", "b"))).slug
     delete_after_next_load(monkeypatch)
 
     with pytest.raises(NotFound) as raised:
@@ -44,7 +43,7 @@ async def test_editing_an_article_deleted_meanwhile_finds_no_article(
     app: Container, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     author = await sign_up(app, "author")
-    slug = (await app.create_article()(author, NewArticle("Doomed", "d", "b"))).slug
+    slug = (await app.create_article()(author, ArticleContent("Doomed", "d", "b"))).slug
     delete_after_next_load(monkeypatch)
 
     with pytest.raises(NotFound) as raised:

@@ -5,18 +5,18 @@ import json
 from collections import Counter
 from datetime import UTC, datetime
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import text
 
 from adapters.postgres.bulk import PostgresBulkStore
 from adapters.postgres.database import Database
 from adapters.postgres.queries.tags import SqlaTagQueries
-from application.articles.create import NewArticle
-from application.articles.update import ArticleChanges
 from application.ports.bulk import ArticleRow
 from application.principal import Principal
 from application.tags.list import ListTags
 from application.users.accounts import NewAccount
+from domain.articles import ArticleChanges, ArticleContent
 from entrypoints.container import Container
 from tests.sql import recorded_statements
 
@@ -50,11 +50,11 @@ async def test_listing_tags_reads_no_more_rows_than_the_tags_in_use(
     app: Container, db: Database
 ) -> None:
     jake = await author(app, "jake")
-    slug = (await app.create_article()(jake, NewArticle("Churn", "d", "b", ["kept"]))).slug
+    slug = (await app.create_article()(jake, ArticleContent("Churn", "d", "b", ["kept"]))).slug
     for edit in range(50):
         tags = [f"edit{edit}-{k}" for k in range(20)]
-        await app.update_article()(jake, slug, ArticleChanges(tags=tags))
-    await app.update_article()(jake, slug, ArticleChanges(tags=["kept", "last"]))
+        await app.update_article()(jake, slug, ArticleChanges(tag_list=tags))
+    await app.update_article()(jake, slug, ArticleChanges(tag_list=["kept", "last"]))
 
     with recorded_statements(db.engine) as statements:
         assert await SqlaTagQueries(db.engine).tags(ListTags.LIMIT) == ["kept", "last"]
@@ -71,18 +71,18 @@ async def test_every_write_path_keeps_the_counts_of_what_articles_carry(
     app: Container, db: Database
 ) -> None:
     jake, jane = await author(app, "jake"), await author(app, "jane")
-    first = await app.create_article()(jake, NewArticle("One", "d", "b", ["a", "b", "c"]))
-    second = await app.create_article()(jake, NewArticle("Two", "d", "b", ["b", "gone"]))
-    hers = await app.create_article()(jane, NewArticle("Hers", "d", "b", ["b", "hers"]))
-    await app.update_article()(jake, first.slug, ArticleChanges(tags=["a", "d"]))
+    first = await app.create_article()(jake, ArticleContent("One", "d", "b", ["a", "b", "c"]))
+    second = await app.create_article()(jake, ArticleContent("Two", "d", "b", ["b", "gone"]))
+    hers = await app.create_article()(jane, ArticleContent("Hers", "d", "b", ["b", "hers"]))
+    await app.update_article()(jake, first.slug, ArticleChanges(tag_list=["a", "d"]))
     await app.update_article()(jake, first.slug, ArticleChanges(title="Retitled"))
     await app.favorite_article()(jane, first.slug)
     await app.delete_article()(jake, second.slug)
 
     bulk = PostgresBulkStore(db.engine)
     imported = [
-        ArticleRow("new", "New", "d", "b", ("a", "imported"), jake.user_id, None, None, (), ()),
-        ArticleRow(hers.slug, "Hers", "d", "b", ("b", "c"), jane.user_id, None, None, (), ()),
+        imported_article("new", ArticleContent("New", "d", "b", ["a", "imported"]), jake.user_id),
+        imported_article(hers.slug, ArticleContent("Hers", "d", "b", ["b", "c"]), jane.user_id),
     ]
     await bulk.write_articles(imported, now=NOW)
     assert await stored_counts(db) == {"a": 2, "b": 1, "c": 1, "d": 1, "imported": 1}
@@ -91,3 +91,15 @@ async def test_every_write_path_keeps_the_counts_of_what_articles_carry(
         await connection.execute(text("DELETE FROM users WHERE username = 'jane'"))
     assert await stored_counts(db) == await counts_in_articles(db)
     assert await stored_counts(db) == {"a": 2, "d": 1, "imported": 1}
+
+
+def imported_article(slug: str, content: ArticleContent, author_id: UUID) -> ArticleRow:
+    return ArticleRow(
+        slug=slug,
+        content=content,
+        author_id=author_id,
+        created_at=None,
+        updated_at=None,
+        favorited_by=(),
+        comments=(),
+    )

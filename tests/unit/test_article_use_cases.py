@@ -6,19 +6,18 @@ import pytest
 
 from adapters.memory.clock import FakeClock
 from adapters.memory.store import InMemoryStore
-from application.articles.create import NewArticle
-from application.articles.update import ArticleChanges
 from application.errors import Forbidden, NotFound
 from application.ports.queries import ArticleFilter, Page
+from domain.articles import ArticleChanges, ArticleContent
 from domain.errors import ValidationFailed
 from entrypoints.container import Container
 from tests.unit.conftest import sign_up
 
-DRAGON = NewArticle(
+DRAGON = ArticleContent(
     title="How to train your dragon",
     description="Ever wonder how?",
     body="Very carefully.",
-    tags=["dragons", "training"],
+    tag_list=["dragons", "training"],
 )
 
 
@@ -31,7 +30,7 @@ async def test_create_returns_the_new_article(app: Container, clock: FakeClock) 
         "Ever wonder how?",
         "Very carefully.",
     )
-    assert view.tags == ("dragons", "training")
+    assert view.tag_list == ("dragons", "training")
     assert view.created_at == view.updated_at == clock.now()
     assert (view.favorited, view.favorites_count) == (False, 0)
     assert (view.author.username, view.author.following) == ("jake", False)
@@ -39,20 +38,20 @@ async def test_create_returns_the_new_article(app: Container, clock: FakeClock) 
 
 async def test_tags_are_trimmed_deduplicated_and_sorted(app: Container) -> None:
     jake = await sign_up(app, "jake")
-    command = NewArticle("T", "d", "b", tags=["  zebra", "apple", "zebra", "Mango"])
+    command = ArticleContent("T", "d", "b", tag_list=["  zebra", "apple", "zebra", "Mango"])
     view = await app.create_article()(jake, command)
-    assert view.tags == ("Mango", "apple", "zebra")
+    assert view.tag_list == ("Mango", "apple", "zebra")
 
 
 async def test_create_reports_every_invalid_field(app: Container, store: InMemoryStore) -> None:
     jake = await sign_up(app, "jake")
     with pytest.raises(ValidationFailed) as failed:
-        await app.create_article()(jake, NewArticle("", " ", "", tags=["ok", ""]))
+        await app.create_article()(jake, ArticleContent("", " ", "", tag_list=["ok", ""]))
     assert failed.value.errors == {
         "title": ["can't be blank"],
         "description": ["can't be blank"],
         "body": ["can't be blank"],
-        "tagList": ["can't contain a blank tag"],
+        "tag_list": ["can't contain a blank tag"],
     }
     assert store.articles == {}
 
@@ -61,11 +60,11 @@ async def test_limits_on_size(app: Container) -> None:
     jake = await sign_up(app, "jake")
     with pytest.raises(ValidationFailed) as failed:
         await app.create_article()(
-            jake, NewArticle("t" * 201, "d", "b", tags=[f"t{n}" for n in range(21)])
+            jake, ArticleContent("t" * 201, "d", "b", tag_list=[f"t{n}" for n in range(21)])
         )
     assert failed.value.errors == {
         "title": ["is too long (maximum is 200 characters)"],
-        "tagList": ["can't have more than 20 tags"],
+        "tag_list": ["can't have more than 20 tags"],
     }
 
 
@@ -80,9 +79,9 @@ async def test_duplicate_titles_get_distinct_slugs(app: Container) -> None:
 
 async def test_titles_without_letters_still_get_a_slug(app: Container) -> None:
     jake = await sign_up(app, "jake")
-    view = await app.create_article()(jake, NewArticle("¿¡!?", "d", "b"))
+    view = await app.create_article()(jake, ArticleContent("¿¡!?", "d", "b"))
     assert view.slug == "article"
-    view = await app.create_article()(jake, NewArticle("Ça déménage", "d", "b"))
+    view = await app.create_article()(jake, ArticleContent("Ça déménage", "d", "b"))
     assert view.slug == "ca-demenage"
 
 
@@ -102,7 +101,7 @@ class TestUpdate:
         )
         assert (view.slug, view.title, view.body) == (created.slug, "New title", "New body")
         assert view.description == created.description
-        assert view.tags == created.tags
+        assert view.tag_list == created.tag_list
         assert view.created_at == created.created_at
         assert view.updated_at == created.created_at + timedelta(seconds=5)
 
@@ -112,9 +111,9 @@ class TestUpdate:
         jake = await sign_up(app, "jake")
         slug = (await app.create_article()(jake, DRAGON)).slug
         kept = await app.update_article()(jake, slug, ArticleChanges(body="x"))
-        assert kept.tags == ("dragons", "training")
-        cleared = await app.update_article()(jake, slug, ArticleChanges(tags=[]))
-        assert cleared.tags == ()
+        assert kept.tag_list == ("dragons", "training")
+        cleared = await app.update_article()(jake, slug, ArticleChanges(tag_list=[]))
+        assert cleared.tag_list == ()
         assert await app.list_tags()() == []
 
     async def test_only_the_author(self, app: Container, store: InMemoryStore) -> None:
@@ -207,7 +206,7 @@ class TestLists:
         slugs = []
         for n in range(3):
             clock.advance(timedelta(seconds=1))
-            view = await app.create_article()(jake, NewArticle(f"Title {n}", "d", "b"))
+            view = await app.create_article()(jake, ArticleContent(f"Title {n}", "d", "b"))
             slugs.append(view.slug)
 
         page = await app.list_articles()(ArticleFilter(), Page(limit=2, offset=0), None)
@@ -221,7 +220,9 @@ class TestLists:
         jake = await sign_up(app, "jake")
         celeb = await sign_up(app, "celeb")
         dragon = (await app.create_article()(jake, DRAGON)).slug
-        other = (await app.create_article()(celeb, NewArticle("Other", "d", "b", ["misc"]))).slug
+        other = (
+            await app.create_article()(celeb, ArticleContent("Other", "d", "b", ["misc"]))
+        ).slug
         await app.favorite_article()(celeb, dragon)
 
         async def slugs(where: ArticleFilter) -> list[str]:
@@ -257,8 +258,8 @@ class TestLists:
 
         await app.follow_user()(jake, "celeb")
         followed = (await app.create_article()(celeb, DRAGON)).slug
-        await app.create_article()(other, NewArticle("Not followed", "d", "b"))
-        await app.create_article()(jake, NewArticle("Mine", "d", "b"))
+        await app.create_article()(other, ArticleContent("Not followed", "d", "b"))
+        await app.create_article()(jake, ArticleContent("Mine", "d", "b"))
 
         feed = await app.get_feed()(jake, Page())
         assert [a.slug for a in feed.articles] == [followed]
@@ -277,7 +278,7 @@ class TestLists:
 async def test_tags_in_use(app: Container) -> None:
     jake = await sign_up(app, "jake")
     slug = (await app.create_article()(jake, DRAGON)).slug
-    await app.create_article()(jake, NewArticle("t", "d", "b", ["training", "alpha"]))
+    await app.create_article()(jake, ArticleContent("t", "d", "b", ["training", "alpha"]))
     assert await app.list_tags()() == ["training", "alpha", "dragons"]  # most used first
     await app.delete_article()(jake, slug)
     assert await app.list_tags()() == ["alpha", "training"]

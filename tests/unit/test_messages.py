@@ -2,7 +2,7 @@
 
 import pytest
 
-from entrypoints.messages import describe
+from entrypoints.messages import describe, wire_name
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,17 @@ def test_a_problem_is_named_by_its_field_in_our_words(
     key: str, message: str, described: tuple[str, str]
 ) -> None:
     assert describe(key, message) == described
+
+
+@pytest.mark.parametrize(
+    ("domain_name", "wire"),
+    [
+        ("tag_list", "tagList"),
+        ("password_hash", "passwordHash"),
+        ("comments[0].created_at", "comments[0].createdAt"),
+        ("title", "title"),
+        ("tagList", "tagList"),  # already a wire name
+    ],
+)
+def test_a_domain_field_is_named_on_the_wire_in_camel_case(domain_name: str, wire: str) -> None:
+    assert wire_name(domain_name) == wire

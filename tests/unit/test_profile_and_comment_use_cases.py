@@ -4,11 +4,11 @@ import pytest
 
 from adapters.memory.clock import FakeClock
 from adapters.memory.store import InMemoryStore
-from application.articles.create import NewArticle
-from application.changes import UNCHANGED
 from application.errors import Forbidden, NotFound
 from application.ports.queries import Page
 from application.users.update import AccountChanges
+from domain.articles import ArticleContent
+from domain.changes import UNCHANGED
 from domain.errors import ValidationFailed
 from entrypoints.container import Container
 from tests.unit.conftest import sign_up
@@ -52,7 +52,7 @@ class TestProfiles:
 class TestComments:
     async def slug(self, app: Container) -> str:
         jake = await sign_up(app, "jake")
-        return (await app.create_article()(jake, NewArticle("T", "d", "b"))).slug
+        return (await app.create_article()(jake, ArticleContent("T", "d", "b"))).slug
 
     async def test_add_and_list_newest_first(self, app: Container, clock: FakeClock) -> None:
         slug = await self.slug(app)
@@ -109,7 +109,7 @@ class TestComments:
     async def test_unknown_comment_or_one_of_another_article(self, app: Container) -> None:
         slug = await self.slug(app)
         celeb = await sign_up(app, "celeb")
-        other_slug = (await app.create_article()(celeb, NewArticle("U", "d", "b"))).slug
+        other_slug = (await app.create_article()(celeb, ArticleContent("U", "d", "b"))).slug
         comment = await app.add_comment()(celeb, other_slug, "Elsewhere")
         for comment_id in (999, comment.id):
             with pytest.raises(NotFound) as missing:

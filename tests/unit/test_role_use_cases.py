@@ -5,12 +5,11 @@ from dataclasses import replace
 import pytest
 
 from adapters.memory.store import InMemoryStore
-from application.articles.create import NewArticle
-from application.articles.update import ArticleChanges
 from application.errors import Forbidden, InvalidToken, NotFound
 from application.ports.queries import Page
 from application.principal import Operator, Principal
 from application.users.login import Credentials
+from domain.articles import ArticleChanges, ArticleContent
 from domain.errors import ValidationFailed
 from domain.roles import Permission, Role, allows
 from entrypoints.container import Container
@@ -40,7 +39,7 @@ class TestModeration:
         self, app: Container, store: InMemoryStore
     ) -> None:
         author = await sign_up(app, "author")
-        slug = (await app.create_article()(author, NewArticle("Spam", "d", "b"))).slug
+        slug = (await app.create_article()(author, ArticleContent("Spam", "d", "b"))).slug
         moderator = await with_role(app, "mod", Role.MODERATOR)
 
         await app.delete_article()(moderator, slug, "spam")
@@ -59,7 +58,7 @@ class TestModeration:
         self, app: Container, store: InMemoryStore
     ) -> None:
         author = await sign_up(app, "author")
-        slug = (await app.create_article()(author, NewArticle("T", "d", "b"))).slug
+        slug = (await app.create_article()(author, ArticleContent("T", "d", "b"))).slug
         comment = await app.add_comment()(author, slug, "rude")
         moderator = await with_role(app, "mod", Role.MODERATOR)
 
@@ -76,7 +75,7 @@ class TestModeration:
         self, app: Container, store: InMemoryStore
     ) -> None:
         author = await sign_up(app, "author")
-        slug = (await app.create_article()(author, NewArticle("T", "d", "b"))).slug
+        slug = (await app.create_article()(author, ArticleContent("T", "d", "b"))).slug
         comment = await app.add_comment()(author, slug, "mine")
         stranger = await sign_up(app, "stranger")
         audited = len(store.audit)
@@ -95,13 +94,13 @@ class TestModeration:
     ) -> None:
         moderator = await with_role(app, "mod", Role.MODERATOR)
         audited = len(store.audit)
-        slug = (await app.create_article()(moderator, NewArticle("T", "d", "b"))).slug
+        slug = (await app.create_article()(moderator, ArticleContent("T", "d", "b"))).slug
         await app.delete_article()(moderator, slug)
         assert len(store.audit) == audited
 
     async def test_moderators_still_cannot_edit_others_articles(self, app: Container) -> None:
         author = await sign_up(app, "author")
-        slug = (await app.create_article()(author, NewArticle("T", "d", "b"))).slug
+        slug = (await app.create_article()(author, ArticleContent("T", "d", "b"))).slug
         moderator = await with_role(app, "mod", Role.MODERATOR)
         with pytest.raises(Forbidden):
             await app.update_article()(moderator, slug, ArticleChanges(body="edited"))

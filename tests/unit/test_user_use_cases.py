@@ -8,7 +8,6 @@ from adapters.memory.clock import FakeClock
 from adapters.memory.monitoring import CountedSignInAttempts
 from adapters.memory.store import InMemoryStore
 from adapters.security.argon2_hasher import Argon2PasswordHasher
-from application.changes import UNCHANGED
 from application.errors import (
     AlreadyTaken,
     InvalidCredentials,
@@ -22,6 +21,7 @@ from application.sessions.opening import Client
 from application.users.accounts import NewAccount
 from application.users.login import Credentials
 from application.users.update import AccountChanges
+from domain.changes import UNCHANGED
 from domain.errors import ValidationFailed
 from domain.roles import Role
 from entrypoints.container import Container

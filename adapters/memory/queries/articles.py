@@ -1,7 +1,7 @@
 from uuid import UUID
 
 from adapters.memory.queries.reading import InMemoryReads
-from application.articles.views import ArticlePage, ArticleView
+from application.articles.views import ARTICLE_FIELDS, ArticlePage, ArticleView
 from application.ports.queries import ArticleFilter, ArticleQueries, Page
 from domain.articles import Article
 
@@ -47,15 +47,13 @@ class InMemoryArticleQueries(InMemoryReads, ArticleQueries):
         self, article: Article, viewer_id: UUID | None, *, with_body: bool
     ) -> ArticleView:
         fans = {user for user, favorited in self._store.favorites if favorited == article.id}
-        return ArticleView(
-            slug=article.slug,
-            title=article.title,
-            description=article.description,
-            body=article.body if with_body else None,
-            tags=tuple(article.tag_list),
-            created_at=article.created_at,
-            updated_at=article.updated_at,
-            favorited=viewer_id in fans,
-            favorites_count=len(fans),
+        values = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+        return ArticleView.of(
+            values
+            | {
+                "body": article.body if with_body else None,
+                "favorited": viewer_id in fans,
+                "favorites_count": len(fans),
+            },
             author=self._profile(self._store.users[article.author_id], viewer_id),
         )

@@ -1,3 +1,4 @@
+from dataclasses import fields
 from functools import cache
 from typing import Any
 from uuid import UUID
@@ -66,16 +67,15 @@ def _article_columns(viewer: bool) -> list[Any]:
         else false()
     )
     return [
-        articles.c.slug,
-        articles.c.title,
-        articles.c.description,
-        articles.c.tag_list,
-        articles.c.created_at,
-        articles.c.updated_at,
-        articles.c.favorites_count,
+        *(articles.c[name] for name in LISTED_COLUMNS),
         favorited.label("favorited"),
         *profile_columns(articles.c.author_id, viewer),
     ]
+
+
+# The view's fields that are columns of `articles`, by name; lists leave out the body.
+VIEWED_COLUMNS = tuple(f.name for f in fields(ArticleView) if f.name in articles.c)
+LISTED_COLUMNS = tuple(name for name in VIEWED_COLUMNS if name != "body")
 
 
 def _user_id_named(parameter: str) -> Any:
@@ -122,15 +122,4 @@ def _article_page(
 
 
 def _article_view(row: Row[Any], *, body: str | None) -> ArticleView:
-    return ArticleView(
-        slug=row.slug,
-        title=row.title,
-        description=row.description,
-        body=body,
-        tags=tuple(row.tag_list),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        favorited=row.favorited,
-        favorites_count=row.favorites_count,
-        author=profile_view(row),
-    )
+    return ArticleView.of({**row._mapping, "body": body}, author=profile_view(row))

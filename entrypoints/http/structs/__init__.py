@@ -5,7 +5,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from application.changes import UNCHANGED, Change
+from domain.changes import UNCHANGED, Change
 
 T = TypeVar("T")
 

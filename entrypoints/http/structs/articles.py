@@ -1,11 +1,10 @@
 from typing import Annotated, Any
 
-from msgspec import UNSET, Meta, UnsetType
+from msgspec import UNSET, Meta, UnsetType, structs
 
-from application.articles.create import NewArticle as NewArticleCommand
-from application.articles.update import ArticleChanges
 from application.articles.views import ArticlePage, ArticleView
 from domain import articles, values
+from domain.articles import ArticleChanges, ArticleContent
 from entrypoints.http.structs import Wire, change, documented, timestamp
 from entrypoints.http.structs.profiles import Profile
 
@@ -50,14 +49,8 @@ class NewArticle(Wire):
 class NewArticleRequest(Wire):
     article: NewArticle
 
-    def to_command(self) -> NewArticleCommand:
-        article = self.article
-        return NewArticleCommand(
-            title=article.title,
-            description=article.description,
-            body=article.body,
-            tags=article.tag_list,
-        )
+    def to_command(self) -> ArticleContent:
+        return ArticleContent(**structs.asdict(self.article))
 
 
 class UpdateArticle(Wire):
@@ -71,12 +64,8 @@ class UpdateArticleRequest(Wire):
     article: UpdateArticle
 
     def to_command(self) -> ArticleChanges:
-        article = self.article
         return ArticleChanges(
-            title=change(article.title),
-            description=change(article.description),
-            body=change(article.body),
-            tags=change(article.tag_list),
+            **{name: change(value) for name, value in structs.asdict(self.article).items()}
         )
 
 
@@ -119,14 +108,10 @@ class MultipleArticlesResponse(Wire):
 
 
 def _summary_fields(view: ArticleView) -> dict[str, Any]:
-    return {
-        "slug": view.slug,
-        "title": view.title,
-        "description": view.description,
-        "tag_list": list(view.tags),
+    """The summary's fields, taken from the view by name, in their wire types."""
+    return {name: getattr(view, name) for name in ArticleSummary.__struct_fields__} | {
+        "tag_list": list(view.tag_list),
         "created_at": timestamp(view.created_at),
         "updated_at": timestamp(view.updated_at),
-        "favorited": view.favorited,
-        "favorites_count": view.favorites_count,
         "author": Profile.of(view.author),
     }
