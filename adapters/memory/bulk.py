@@ -19,6 +19,7 @@ from domain.articles import Article
 from domain.comments import Comment
 from domain.identifiers import identity_key
 from domain.users import User
+from domain.values import Email, Username
 
 
 class InMemoryBulkStore(BulkStore):
@@ -45,8 +46,8 @@ class InMemoryBulkStore(BulkStore):
             user = by_name.get(identity_key(row.username))
             if user is None:
                 user = User.register(
-                    username=row.username,
-                    email=row.email,
+                    username=Username(row.username),
+                    email=Email(row.email),
                     password_hash=row.password_hash,
                     now=now,
                 )
@@ -54,8 +55,8 @@ class InMemoryBulkStore(BulkStore):
                 self._store.users[user.id] = user
                 imported += 1
             elif _user_row(user) != row:
-                user.rename(row.username)
-                user.change_email(row.email)
+                user.rename(Username(row.username))
+                user.change_email(Email(row.email))
                 user.bio, user.image = row.bio, row.image
                 user.password_hash = row.password_hash
                 user.updated_at = now

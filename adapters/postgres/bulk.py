@@ -17,6 +17,7 @@ from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from adapters.postgres.database import store_errors
 from adapters.postgres.tables import articles, comments, favorites, users
 from application.ports.bulk import (
     ArticleRecord,
@@ -337,10 +338,12 @@ class PostgresBulkStore(BulkStore):
 
 @asynccontextmanager
 async def driver_connection(engine: AsyncEngine) -> AsyncIterator[asyncpg.Connection]:
-    """A pooled connection as asyncpg's own, for COPY and cursors; no transaction begun."""
-    async with engine.execution_options(isolation_level="AUTOCOMMIT").connect() as connection:
-        raw = await connection.get_raw_connection()
-        yield raw.driver_connection
+    """A pooled connection as asyncpg's own, for COPY and cursors; no transaction begun.
+    Statements on it bypass the engine's error hook, so its failures are translated here."""
+    with store_errors():
+        async with engine.execution_options(isolation_level="AUTOCOMMIT").connect() as connection:
+            raw = await connection.get_raw_connection()
+            yield raw.driver_connection
 
 
 class PostgresBulkReader(BulkReader):
