@@ -30,30 +30,28 @@ class User:
     email_key: str = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.username_key = identity_key(self.username)
-        self.email_key = identity_key(self.email)
+        self.rename(self.username)
+        self.change_email(self.email)
 
     @classmethod
-    def register(
-        cls, *, username: Username, email: Email, password_hash: str, now: datetime
-    ) -> "User":
+    def register(cls, *, username: str, email: str, password_hash: str, now: datetime) -> "User":
         now = to_milliseconds(now)
         return cls(
             id=uuid4(),
-            username=username.value,
-            email=email.value,
+            username=username,
+            email=email,
             password_hash=password_hash,
             created_at=now,
             updated_at=now,
         )
 
-    def rename(self, username: Username) -> None:
-        self.username = username.value
-        self.username_key = identity_key(username.value)
+    def rename(self, username: str) -> None:
+        self.username = username
+        self.username_key = identity_key(username)
 
-    def change_email(self, email: Email) -> None:
-        self.email = email.value
-        self.email_key = identity_key(email.value)
+    def change_email(self, email: str) -> None:
+        self.email = email
+        self.email_key = identity_key(email)
 
     def update_profile(
         self,
@@ -68,9 +66,9 @@ class User:
         """Replaces each field given (None leaves it as it is; an empty `Bio` or `ImageUrl`
         clears it). The account counts as modified even when no value differs."""
         if username is not None:
-            self.rename(username)
+            self.rename(username.value)
         if email is not None:
-            self.change_email(email)
+            self.change_email(email.value)
         if password_hash is not None:
             self.password_hash = password_hash
         if bio is not None:

@@ -19,7 +19,6 @@ from domain.articles import Article
 from domain.comments import Comment
 from domain.identifiers import identity_key
 from domain.users import User
-from domain.values import Email, Username
 
 
 class InMemoryBulkStore(BulkStore):
@@ -46,8 +45,8 @@ class InMemoryBulkStore(BulkStore):
             user = by_name.get(identity_key(row.username))
             if user is None:
                 user = User.register(
-                    username=Username(row.username),
-                    email=Email(row.email),
+                    username=row.username,
+                    email=row.email,
                     password_hash=row.password_hash,
                     now=now,
                 )
@@ -55,8 +54,8 @@ class InMemoryBulkStore(BulkStore):
                 self._store.users[user.id] = user
                 imported += 1
             elif _user_row(user) != row:
-                user.rename(Username(row.username))
-                user.change_email(Email(row.email))
+                user.rename(row.username)
+                user.change_email(row.email)
                 user.bio, user.image = row.bio, row.image
                 user.password_hash = row.password_hash
                 user.updated_at = now

@@ -4,10 +4,10 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from adapters.postgres.articles import SqlaArticleRepository
+from adapters.postgres.articles import SqlaArticleRepository, SqlaFavoriteRepository
 from adapters.postgres.comments import SqlaCommentRepository
 from adapters.postgres.conflicts import answer_to_vanished
-from adapters.postgres.relations import SqlaFavoriteRepository, SqlaFollowRepository
+from adapters.postgres.follows import SqlaFollowRepository
 from adapters.postgres.sessions import (
     SqlaAuditLog,
     SqlaRefreshTokenRepository,

@@ -40,8 +40,8 @@ async def prepare_account(
     if taken:
         raise AlreadyTaken(taken)
     return User.register(
-        username=username,
-        email=email,
+        username=username.value,
+        email=email.value,
         password_hash=await hasher.hash(password.value),
         now=clock.now(),
     )

@@ -2,7 +2,6 @@
 
 from datetime import UTC, datetime, timedelta
 from itertools import count
-from uuid import uuid4
 
 from application.ports.unit_of_work import UnitOfWork
 from domain.articles import Article, ArticleContent
@@ -15,14 +14,11 @@ _seconds = count()
 
 
 def a_user(username: str = "jake", email: str | None = None) -> User:
-    """Built as storage restores one, unchecked: some tests store what no check admits."""
-    return User(
-        id=uuid4(),
+    return User.register(
         username=username,
         email=email or f"{username}@x.io",
         password_hash="$argon2id$x",
-        created_at=T0,
-        updated_at=T0,
+        now=T0,
     )
 
 

@@ -6,7 +6,6 @@ import pytest
 from application.errors import AlreadyTaken
 from domain.roles import Role
 from domain.users import User
-from domain.values import Email, Username
 from tests.contract.conftest import UnitOfWorkFactory
 
 NOW = datetime(2026, 3, 4, 5, 6, 7, 891000, tzinfo=UTC)
@@ -18,15 +17,7 @@ def fullwidth(ascii_text: str) -> str:
 
 
 def a_user(username: str = "jake", email: str = "jake@jake.jake") -> User:
-    """Built as storage restores one, unchecked: these tests store spellings no check admits."""
-    return User(
-        id=uuid4(),
-        username=username,
-        email=email,
-        password_hash="$argon2id$x",
-        created_at=NOW,
-        updated_at=NOW,
-    )
+    return User.register(username=username, email=email, password_hash="$argon2id$x", now=NOW)
 
 
 async def add(new_uow: UnitOfWorkFactory, *users: User) -> None:
@@ -135,8 +126,8 @@ async def test_a_renamed_user_is_found_by_the_new_name_only(new_uow: UnitOfWorkF
     async with new_uow() as uow:
         loaded = await uow.users.get(user.id)
         assert loaded is not None
-        loaded.rename(Username("İvan"))
-        loaded.change_email(Email("ivan@x.io"))
+        loaded.rename("İvan")
+        loaded.change_email("ivan@x.io")
         await uow.commit()
     async with new_uow() as uow:
         assert await uow.users.get_by_username("jake") is None

@@ -77,7 +77,7 @@ async def test_a_password_hash_is_taken_as_is(app: Container, hasher: Argon2Pass
         ),
         (
             UserLine(1, "jake", "j@x.io", password_hash="5f4dcc3b5aa765d61d8327deb882cf99"),
-            "password_hash is not an argon2 hash",
+            "passwordHash is not an argon2 hash",
         ),
         (
             UserLine(1, "jake", "j@x.io", image="ftp://x", password="password123"),

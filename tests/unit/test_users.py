@@ -10,9 +10,7 @@ T0 = datetime(2026, 3, 4, 5, 6, 7, 891000, tzinfo=UTC)
 
 
 def jake() -> User:
-    user = User.register(
-        username=Username("jake"), email=Email("jake@x.io"), password_hash="$argon2id$x", now=T0
-    )
+    user = User.register(username="jake", email="jake@x.io", password_hash="$argon2id$x", now=T0)
     user.bio, user.image = "Dragons", "https://x.io/j.png"
     return user
 
